@@ -1,0 +1,88 @@
+"""One typed settings model for a run, built once at the entry point and passed down.
+
+Precedence: defaults < TOML file (`--config`) < environment (`CAREERS_ETL_...`,
+nested with `__`) < CLI flags. Unknown keys and bad values are errors that name
+the key. Polite crawling defaults live here and only here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl
+
+ENV_PREFIX = "CAREERS_ETL_"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, validate_default=True)
+
+
+class CrawlSettings(_Strict):
+    """How we fetch: polite by default, each knob overridable."""
+
+    user_agent: str = (
+        "careers-etl/0.1 (+https://github.com/careers-etl/careers-etl; data pipeline for"
+        " public career profiles)"
+    )
+    obey_robots: bool = True
+    per_host_concurrency: Annotated[int, Field(ge=1, le=16)] = 1
+    per_host_delay: Annotated[float, Field(ge=0, le=120)] = 1.0  # seconds between requests
+    delay_jitter: Annotated[float, Field(ge=0, le=1)] = 0.2  # +-fraction of the delay
+    max_crawl_delay: Annotated[float, Field(ge=0, le=600)] = 30.0  # cap on robots Crawl-delay
+    connect_timeout: Annotated[float, Field(gt=0, le=300)] = 10.0
+    read_timeout: Annotated[float, Field(gt=0, le=300)] = 20.0
+    total_timeout: Annotated[float, Field(gt=0, le=1800)] = 60.0  # per request, all bytes
+    max_body_bytes: Annotated[int, Field(ge=1024)] = 5 * 1024 * 1024
+    max_redirects: Annotated[int, Field(ge=0, le=30)] = 5
+    max_retries: Annotated[int, Field(ge=0, le=20)] = 4
+    backoff_base: Annotated[float, Field(ge=0, le=60)] = 0.5  # first retry gap, seconds
+    backoff_max: Annotated[float, Field(ge=0, le=600)] = 30.0  # cap on one gap
+    retry_budget: Annotated[float, Field(ge=0, le=3600)] = 120.0  # total retry wait per page
+    max_retry_after: Annotated[float, Field(ge=0, le=3600)] = 60.0  # cap on Retry-After
+    max_pages_per_host: Annotated[int, Field(ge=1)] = 10_000
+    batch_size: Annotated[int, Field(ge=1, le=5000)] = 100  # pages per Prefect task
+
+
+class SourceSettings(_Strict):
+    """Where pages come from: start URLs (profile pages, index pages or sitemaps)."""
+
+    start_urls: tuple[HttpUrl, ...] = ()
+    profile_pattern: str | None = None  # regex a link must match to count as a profile page
+    allow_cross_host_redirects: bool = False
+    allow_private_addresses: bool | None = None  # None: allowed only if the source is private
+    default_currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")] = "USD"
+
+
+class QualitySettings(_Strict):
+    """Quality gates: a run beyond these shares fails without publishing."""
+
+    max_reject_share: Annotated[float, Field(ge=0, le=1)] = 0.2
+    max_failed_page_share: Annotated[float, Field(ge=0, le=1)] = 0.5
+    fill_rate_drop_warning: Annotated[float, Field(ge=0, le=1)] = 0.2
+
+
+class LoadSettings(_Strict):
+    """Where and how versions are kept."""
+
+    keep_last: Annotated[int | None, Field(ge=1)] = None
+    keep_days: Annotated[float | None, Field(gt=0)] = None
+
+
+class Settings(_Strict):
+    """Everything one run needs. Build with `core.config.load_settings`."""
+
+    data_dir: Path = Path("data")
+    crawl: CrawlSettings = CrawlSettings()
+    source: SourceSettings = SourceSettings()
+    quality: QualitySettings = QualitySettings()
+    load: LoadSettings = LoadSettings()
+
+    @property
+    def raw_dir(self) -> Path:
+        return self.data_dir / "raw"
+
+    @property
+    def parquet_dir(self) -> Path:
+        return self.data_dir / "parquet"

@@ -1,0 +1,1 @@
+"""Extract: discover page URLs, fetch them politely, keep raw bodies, parse to `RawCareer`."""

@@ -1,0 +1,87 @@
+"""Typed records that extract hands on: to the raw store, to transform, to the crawl log."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+
+class Outcome(StrEnum):
+    """What happened to one page in one run (the `pages.outcome` column)."""
+
+    PARSED = "parsed"
+    NOT_MODIFIED = "not_modified"  # 304: the stored body was reused and parsed
+    FAILED_FETCH = "failed_fetch"
+    FAILED_PARSE = "failed_parse"
+    DISALLOWED = "disallowed"
+    SKIPPED = "skipped"  # fetched, but not a career page (a listing, an index)
+
+
+@dataclass(frozen=True, slots=True)
+class FetchedPage:
+    """The result of fetching one URL: a stored body, or the reason there is none.
+
+    `outcome` is one of PARSED (meaning: body fetched, not yet parsed),
+    NOT_MODIFIED, FAILED_FETCH or DISALLOWED; parsing settles the final outcome.
+    """
+
+    url: str
+    outcome: Outcome
+    status: int | None = None
+    error: str | None = None
+    fetched_at: datetime | None = None  # when the stored body was downloaded (UTC)
+    content_sha256: str | None = None
+    bytes: int | None = None
+    content_type: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    final_url: str | None = None  # after redirects, when different from `url`
+    attempts: int = 1
+
+    @property
+    def has_body(self) -> bool:
+        return self.content_sha256 is not None and self.outcome in {
+            Outcome.PARSED,
+            Outcome.NOT_MODIFIED,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class RawCareer:
+    """One career page as published: strings and lists exactly as the page shows them.
+
+    Nothing here is converted; transform turns text into numbers and keeps the
+    text beside them. `rules` records which rule of which parser found each
+    field (provenance for debugging).
+    """
+
+    url: str
+    title: str
+    parser: str  # "<name>/<version>", e.g. "sample/1"
+    category: str | None = None
+    summary: str | None = None
+    salary_low: str | None = None
+    salary_median: str | None = None
+    salary_high: str | None = None
+    salary_text: str | None = None  # all the salary text of the page, as one string
+    currency_hint: str | None = None  # ISO code the site states or implies, if any
+    growth: str | None = None
+    workers: str | None = None
+    education: str | None = None
+    environment: str | None = None
+    technical_skills: tuple[str, ...] = ()
+    people_skills: tuple[str, ...] = ()
+    duties: tuple[str, ...] = ()
+    rules: tuple[tuple[str, str], ...] = field(default=())  # (field, rule) pairs
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedPage:
+    """A fetched page after parsing: its crawl-log facts and, when it is one, the career."""
+
+    page: FetchedPage
+    outcome: Outcome
+    career: RawCareer | None = None
+    error: str | None = None
+    parser: str | None = None

@@ -1,0 +1,1 @@
+"""Load: publish immutable, versioned Parquet datasets and read them back."""

@@ -1,0 +1,1 @@
+"""Transform: raw career records to typed, validated tables (contract v1)."""
