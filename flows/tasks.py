@@ -1,0 +1,83 @@
+"""Prefect tasks: a few lines each around plain functions, one task per batch of pages.
+
+Only the tasks that do network I/O retry, and only for transient errors; a
+404 or a bad page is an outcome recorded in `pages`, not a task failure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from prefect import Task, task
+from prefect.cache_policies import NO_CACHE
+from prefect.client.schemas.objects import TaskRun
+from prefect.states import State
+
+from core.settings import Settings
+from extract.batch import fetch_batch
+from extract.discover import Discovery, discover_sources
+from extract.parse_pages import parse_fetched_pages
+from extract.rawstore import RawStore
+from extract.records import FetchedPage, ParsedPage
+from load.publish import PublishResult, publish
+from transform.build import build_tables
+from transform.tables import Tables
+
+
+def retry_only_transient(task: Task[Any, Any], task_run: TaskRun, state: State[Any]) -> bool:
+    """Prefect retry condition: retry a task only when its error says a retry may help."""
+    try:
+        state.result()
+    except Exception as exc:
+        return bool(getattr(exc, "transient", False))
+    return False
+
+
+_IO = {
+    "retries": 2,
+    "retry_delay_seconds": [2, 10],
+    "retry_jitter_factor": 0.5,
+    "retry_condition_fn": retry_only_transient,
+    "cache_policy": NO_CACHE,
+}
+
+
+@task(name="discover", **_IO)
+async def discover_task(settings: Settings, run_id: str) -> Discovery:
+    return await discover_sources(settings, run_id=run_id)
+
+
+@task(name="fetch-batch", **_IO)
+async def fetch_task(
+    urls: Sequence[str], settings: Settings, run_id: str, robots: Mapping[str, str]
+) -> list[FetchedPage]:
+    return await fetch_batch(urls, settings=settings, run_id=run_id, robots=robots)
+
+
+@task(name="parse-batch", cache_policy=NO_CACHE)
+def parse_task(fetched: Sequence[FetchedPage], settings: Settings) -> list[ParsedPage]:
+    return parse_fetched_pages(fetched, RawStore(settings.raw_dir))
+
+
+@task(name="normalize", cache_policy=NO_CACHE)
+def normalize_task(parsed: Sequence[ParsedPage], settings: Settings, run_id: str) -> Tables:
+    return build_tables(
+        parsed,
+        run_id=run_id,
+        default_currency=settings.source.default_currency,
+        quality=settings.quality,
+    )
+
+
+@task(name="publish", cache_policy=NO_CACHE)
+def publish_task(
+    tables: Tables, settings: Settings, run_id: str, manifest_extra: Mapping[str, Any], force: bool
+) -> PublishResult:
+    return publish(
+        tables.to_arrow(),
+        parquet_dir=settings.parquet_dir,
+        run_id=run_id,
+        manifest_extra=manifest_extra,
+        force=force,
+    )
