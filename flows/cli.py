@@ -11,7 +11,7 @@ import asyncio
 import os
 import sys
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +41,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="a profile page, an index page (links and pagination are followed) or a "
         "sitemap.xml; repeat for more (default: the bundled sample site)",
     )
-    parser.add_argument("--data-dir", type=Path, help="where raw/ and parquet/ live (default: data)")
+    parser.add_argument(
+        "--data-dir", type=Path, help="where raw/ and parquet/ live (default: data)"
+    )
     parser.add_argument("--config", type=Path, help="a TOML settings file")
     parser.add_argument(
         "--profile-pattern", metavar="REGEX", help="links matching this are profile pages"
@@ -53,10 +55,16 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--max-pages", type=int, metavar="N", help="at most N pages per host")
     parser.add_argument("--user-agent", metavar="UA", help="User-Agent header to send")
     parser.add_argument(
-        "--ignore-robots", action="store_true", help="do not obey robots.txt (only for your own sites)"
+        "--ignore-robots", action="store_true",
+        help="do not obey robots.txt (only for sites you own)",
     )
     parser.add_argument(
         "--force", action="store_true", help="publish a new version even if nothing changed"
+    )
+    parser.add_argument("--quiet", action="store_true", help="no progress and no log lines")
+    parser.add_argument(
+        "--log-format", choices=("text", "json"), default="text",
+        help="json: one JSON object per log line (run_id, stage, url, outcome)",
     )
     parser.add_argument(
         "--print-config", action="store_true", help="print the effective settings and exit"
@@ -104,12 +112,21 @@ def run_ingest_cli(argv: Sequence[str]) -> int:
             print(settings.model_dump_json(indent=2))
             return EXIT_OK
         from flows.ingest import ingest
+        from flows.logs import configure_logging
         from flows.summary import render_text
 
-        with sources_ready(settings) as live:
+        progress = configure_logging(quiet=args.quiet, log_format=args.log_format)
+        with sources_ready(settings) as live, progress or nullcontext():
             summary = asyncio.run(ingest(live, force=args.force))
-        print(render_text(summary))
+        if not args.quiet:
+            print(render_text(summary))
         return EXIT_OK
+    except KeyboardInterrupt:
+        print(
+            "interrupted: nothing was published; the next run resumes from the raw store",
+            file=sys.stderr,
+        )
+        return 130
     except UserError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -12,15 +12,16 @@ import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
+from load.runid import new_run_id
 from prefect import flow
+from transform.quality import check_gates
 
 from core.settings import Settings
 from extract.records import ParsedPage
+from flows.events import pages_done, stage_started
 from flows.plan import plan_batches
 from flows.summary import RunSummary, count_outcomes
 from flows.tasks import discover_task, fetch_task, normalize_task, parse_task, publish_task
-from load.runid import new_run_id
-from transform.quality import check_gates
 
 
 class StageClock:
@@ -43,6 +44,7 @@ async def ingest(settings: Settings, force: bool = False) -> RunSummary:
     """Crawl the configured sources and publish a new dataset version."""
     run_id = new_run_id()
     clock = StageClock()
+    stage_started(run_id, "discover")
     with clock.stage("discover"):
         discovery = await discover_task(settings, run_id)
     parsed: list[ParsedPage] = [
@@ -54,9 +56,12 @@ async def ingest(settings: Settings, force: bool = False) -> RunSummary:
         pages: list[ParsedPage] = []
         for urls in batches:
             fetched = await fetch_task(urls, settings, run_id, discovery.robots)
-            pages.extend(parse_task(fetched, settings))
+            done = parse_task(fetched, settings)
+            pages_done(run_id, "crawl", done)
+            pages.extend(done)
         return pages
 
+    stage_started(run_id, "crawl", total=len(discovery.page_urls))
     with clock.stage("fetch+parse"):
         plan = plan_batches(discovery.page_urls, settings.crawl.batch_size)
         for host_pages in await asyncio.gather(*(crawl_host(b) for b in plan.values())):

@@ -9,20 +9,20 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from prefect import Task, task
-from prefect.cache_policies import NO_CACHE
-from prefect.client.schemas.objects import TaskRun
-from prefect.states import State
-
-from core.settings import Settings
 from extract.batch import fetch_batch
 from extract.discover import Discovery, discover_sources
 from extract.parse_pages import parse_fetched_pages
 from extract.rawstore import RawStore
-from extract.records import FetchedPage, ParsedPage
 from load.publish import PublishResult, publish
+from prefect import Task, task
+from prefect.cache_policies import NO_CACHE
+from prefect.client.schemas.objects import TaskRun
+from prefect.states import State
 from transform.build import build_tables
 from transform.tables import Tables
+
+from core.settings import Settings
+from extract.records import FetchedPage, ParsedPage
 
 
 def retry_only_transient(task: Task[Any, Any], task_run: TaskRun, state: State[Any]) -> bool:

@@ -1,0 +1,90 @@
+"""How a person or a log system sees a run: live progress, plain lines, or JSON lines."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from flows.events import LOGGER_NAME
+
+LogFormat = Literal["text", "json"]
+_FIELDS = ("run_id", "stage", "event", "url", "outcome", "status", "total", "count")
+
+
+class JsonLinesFormatter(logging.Formatter):
+    """One JSON object per record, with the run's structured fields when present."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        doc: dict[str, Any] = {
+            "time": datetime.fromtimestamp(record.created, UTC).isoformat(),
+            "level": record.levelname.lower(),
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        for name in _FIELDS:
+            value = getattr(record, name, None)
+            if value is not None:
+                doc[name] = value
+        if record.exc_info:
+            doc["error"] = self.formatException(record.exc_info)
+        return json.dumps(doc, default=str)
+
+
+class ProgressHandler(logging.Handler):
+    """Drives a rich progress bar per stage from `stage`/`advance` events."""
+
+    def __init__(self, console: Console) -> None:
+        super().__init__(logging.INFO)
+        self.progress = Progress(
+            TextColumn("{task.description:<12}"), BarColumn(), MofNCompleteColumn(),
+            TimeElapsedColumn(), console=console, transient=False,
+        )
+        self._tasks: dict[str, Any] = {}
+
+    def emit(self, record: logging.LogRecord) -> None:
+        event, stage = getattr(record, "event", None), getattr(record, "stage", None)
+        if event == "stage" and stage is not None:
+            self._tasks[stage] = self.progress.add_task(stage, total=getattr(record, "total", None))
+        elif event == "advance" and stage in self._tasks:
+            self.progress.advance(self._tasks[stage], getattr(record, "count", 1))
+        elif record.levelno >= logging.WARNING:
+            level = record.levelname.lower()
+            self.progress.console.print(f"[yellow]{level}[/]: {record.getMessage()}")
+
+    def __enter__(self) -> ProgressHandler:
+        self.progress.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.progress.stop()
+
+
+def configure_logging(
+    *, quiet: bool, log_format: LogFormat, stream: Any = None
+) -> ProgressHandler | None:
+    """Attach the right handler to the project's logger; returns the progress handler if live."""
+    stream = stream or sys.stderr
+    logger = logging.getLogger(LOGGER_NAME)
+    logger.handlers.clear()
+    logger.propagate = False
+    logger.setLevel(logging.WARNING if quiet else logging.INFO)
+    if log_format == "json":
+        handler: logging.Handler = logging.StreamHandler(stream)
+        handler.setFormatter(JsonLinesFormatter())
+        logger.setLevel(logging.WARNING if quiet else logging.DEBUG)
+        logger.addHandler(handler)
+        return None
+    if not quiet and stream.isatty():
+        progress = ProgressHandler(Console(file=stream))
+        logger.addHandler(progress)
+        return progress
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    logger.addHandler(handler)
+    return None

@@ -1,0 +1,36 @@
+"""Shared test setup: Prefect runs offline with its home under pytest's temp dir."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_configure(config: pytest.Config) -> None:
+    # Prefect reads its settings on first import, which may happen while test
+    # modules are collected: point it at the session's temp dir before that.
+    from flows.prefect_env import apply_prefect_defaults
+
+    home = config._tmp_path_factory.getbasetemp() / "prefect-home"  # type: ignore[attr-defined]
+    os.environ["PREFECT_HOME"] = str(home)
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    os.environ.pop("PREFECT_API_URL", None)  # never talk to a developer's own server
+    apply_prefect_defaults()
+
+
+@pytest.fixture(scope="session")
+def prefect_home() -> Path:
+    return Path(os.environ["PREFECT_HOME"])
+
+
+@pytest.fixture(scope="session")
+def prefect_server() -> Iterator[None]:
+    """One temporary Prefect server for the whole session (it takes ~20 s to start)."""
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=180):
+        yield
