@@ -10,8 +10,8 @@ import argparse
 import asyncio
 import os
 import sys
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager, nullcontext
+from collections.abc import Sequence
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -20,10 +20,6 @@ from core.errors import CareersEtlError, UserError
 from core.settings import Settings
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-
-# The bundled sample site is ours and local: crawl it briskly, politely all the same.
-SAMPLE_SITE_OVERRIDES = {"crawl.per_host_delay": 0.01, "crawl.delay_jitter": 0.0}
-
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> Any:  # argparse exits 2 with usage; keep that, one line
@@ -86,24 +82,6 @@ def settings_from_args(args: argparse.Namespace, environ: dict[str, str]) -> Set
     return load_settings(config_file=args.config, environ=environ, overrides=overrides)
 
 
-@contextmanager
-def sources_ready(settings: Settings) -> Iterator[Settings]:
-    """Yield settings whose sources are live: the bundled sample site when none are given."""
-    if settings.source.start_urls:
-        yield settings
-        return
-    from sample_site.server import SampleSite
-
-    with SampleSite() as site:
-        print(f"Serving the bundled sample career site at {site.base_url}", file=sys.stderr)
-        merged = settings.model_dump()
-        merged["source"]["start_urls"] = (site.start_url,)
-        for dotted, value in SAMPLE_SITE_OVERRIDES.items():
-            section, key = dotted.split(".")
-            merged[section][key] = value
-        yield Settings.model_validate(merged)
-
-
 def run_ingest_cli(argv: Sequence[str]) -> int:
     args = build_parser().parse_args(argv)
     try:
@@ -116,8 +94,8 @@ def run_ingest_cli(argv: Sequence[str]) -> int:
         from flows.summary import render_text
 
         progress = configure_logging(quiet=args.quiet, log_format=args.log_format)
-        with sources_ready(settings) as live, progress or nullcontext():
-            summary = asyncio.run(ingest(live, force=args.force))
+        with progress or nullcontext():
+            summary = asyncio.run(ingest(settings, force=args.force))
         if not args.quiet:
             print(render_text(summary))
         return EXIT_OK

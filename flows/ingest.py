@@ -20,6 +20,7 @@ from core.settings import Settings
 from extract.records import ParsedPage
 from flows.events import pages_done, stage_started
 from flows.plan import plan_batches
+from flows.sources import live_sources
 from flows.summary import RunSummary, count_outcomes
 from flows.tasks import discover_task, fetch_task, normalize_task, parse_task, publish_task
 
@@ -41,7 +42,12 @@ class StageClock:
 
 @flow(name="ingest", log_prints=False)
 async def ingest(settings: Settings, force: bool = False) -> RunSummary:
-    """Crawl the configured sources and publish a new dataset version."""
+    """Crawl the configured sources (the bundled sample site when none) and publish."""
+    with live_sources(settings) as live:
+        return await _ingest(live, force)
+
+
+async def _ingest(settings: Settings, force: bool) -> RunSummary:
     run_id = new_run_id()
     clock = StageClock()
     stage_started(run_id, "discover")

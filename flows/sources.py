@@ -1,0 +1,34 @@
+"""Make the run's sources live: with no start URLs, serve the bundled sample site.
+
+This runs inside the flow, so an ad hoc run and a scheduled deployment run
+behave the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from core.settings import Settings
+from flows.events import log
+
+# The bundled sample site is ours and local: crawl it briskly, politely all the same.
+SAMPLE_SITE_CRAWL = {"per_host_delay": 0.01, "delay_jitter": 0.0}
+
+
+@contextmanager
+def live_sources(settings: Settings) -> Iterator[Settings]:
+    """Yield settings whose sources can be crawled now."""
+    if settings.source.start_urls:
+        yield settings
+        return
+    from sample_site.server import SampleSite
+
+    with SampleSite() as site:
+        log.info("serving the bundled sample career site at %s", site.base_url)
+        yield settings.model_copy(
+            update={
+                "source": settings.source.model_copy(update={"start_urls": (site.start_url,)}),
+                "crawl": settings.crawl.model_copy(update=SAMPLE_SITE_CRAWL),
+            }
+        )
