@@ -7,10 +7,11 @@ the key. Polite crawling defaults live here and only here.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator
 
 ENV_PREFIX = "CAREERS_ETL_"
 
@@ -70,6 +71,25 @@ class LoadSettings(_Strict):
     keep_days: Annotated[float | None, Field(gt=0)] = None
 
 
+class ScheduleSettings(_Strict):
+    """When the served deployment runs (`python -m flows.ingest --serve`)."""
+
+    cron: str = "0 3 * * *"  # daily at 03:00
+    timezone: str = "UTC"
+    deployment_name: str = "careers-etl-scheduled"
+
+    @field_validator("cron")
+    @classmethod
+    def _valid_cron(cls, value: str) -> str:
+        from cronsim import CronSim, CronSimError
+
+        try:
+            CronSim(value, datetime.now(UTC))
+        except CronSimError as exc:
+            raise ValueError(f"not a cron expression: {value!r} ({exc})") from exc
+        return value
+
+
 class Settings(_Strict):
     """Everything one run needs. Build with `core.config.load_settings`."""
 
@@ -78,6 +98,7 @@ class Settings(_Strict):
     source: SourceSettings = SourceSettings()
     quality: QualitySettings = QualitySettings()
     load: LoadSettings = LoadSettings()
+    schedule: ScheduleSettings = ScheduleSettings()
 
     @property
     def raw_dir(self) -> Path:

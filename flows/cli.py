@@ -63,6 +63,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="json: one JSON object per log line (run_id, stage, url, outcome)",
     )
     parser.add_argument(
+        "--serve", action="store_true",
+        help="serve a scheduled deployment of this ingest (schedule.cron in settings) on the "
+        "Prefect server named by PREFECT_API_URL; runs until stopped",
+    )
+    parser.add_argument("--cron", metavar="EXPR", help="schedule for --serve (default daily 03:00)")
+    parser.add_argument(
         "--print-config", action="store_true", help="print the effective settings and exit"
     )
     return parser
@@ -78,6 +84,7 @@ def settings_from_args(args: argparse.Namespace, environ: dict[str, str]) -> Set
         "crawl.max_pages_per_host": args.max_pages,
         "crawl.user_agent": args.user_agent,
         "crawl.obey_robots": False if args.ignore_robots else None,
+        "schedule.cron": args.cron,
     }
     return load_settings(config_file=args.config, environ=environ, overrides=overrides)
 
@@ -88,6 +95,11 @@ def run_ingest_cli(argv: Sequence[str]) -> int:
         settings = settings_from_args(args, dict(os.environ))
         if args.print_config:
             print(settings.model_dump_json(indent=2))
+            return EXIT_OK
+        if args.serve:
+            from flows.serve import serve_ingest
+
+            serve_ingest(settings, environ=os.environ)
             return EXIT_OK
         from flows.ingest import ingest
         from flows.logs import configure_logging

@@ -1,0 +1,37 @@
+"""Run `ingest` on a schedule: a deployment served by this process on a Prefect server.
+
+The temporary server Prefect starts on its own cannot schedule, so this needs
+`prefect server start` and PREFECT_API_URL pointing at it (see the README).
+"""
+
+from __future__ import annotations
+
+from collections.abc import MutableMapping
+
+from core.errors import UserError
+from core.settings import Settings
+from flows.prefect_env import PROJECT_ROOT
+
+
+def serve_ingest(settings: Settings, *, environ: MutableMapping[str, str]) -> None:
+    """Create (or update) the scheduled deployment and execute its runs until stopped."""
+    if not environ.get("PREFECT_API_URL"):
+        raise UserError(
+            "--serve needs a Prefect server: start one with `python3 run.py prefect server start`"
+            " and set PREFECT_API_URL=http://127.0.0.1:4200/api"
+        )
+    # Runs execute in child processes that import `flows.ingest` by module path.
+    paths = [str(PROJECT_ROOT), *filter(None, environ.get("PYTHONPATH", "").split(":"))]
+    environ["PYTHONPATH"] = ":".join(dict.fromkeys(paths))
+    from prefect.deployments.runner import EntrypointType
+
+    from flows.ingest import ingest
+
+    ingest.serve(
+        name=settings.schedule.deployment_name,
+        cron=settings.schedule.cron,
+        parameters={"settings": settings.model_dump(mode="json"), "force": False},
+        tags=["careers-etl"],
+        entrypoint_type=EntrypointType.MODULE_PATH,
+        print_starting_message=True,
+    )
