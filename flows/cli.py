@@ -1,7 +1,7 @@
 """Command line for the flows: options -> Settings, run, one-line errors, exit codes.
 
 Exit codes: 0 published (or nothing changed), 1 the run failed its quality gate
-or could not publish, 2 bad usage or configuration.
+or could not publish, 2 bad usage or configuration, 130 interrupted.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import argparse
 import asyncio
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Coroutine, Sequence
 from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
@@ -19,14 +19,33 @@ from core.config import load_settings
 from core.errors import CareersEtlError, UserError
 from core.settings import Settings
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> Any:  # argparse exits 2 with usage; keep that, one line
+    def error(self, message: str) -> Any:  # one line and exit code 2, like every user error
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _add_common_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--data-dir", type=Path, help="where raw/ and parquet/ live (default: data)"
+    )
+    parser.add_argument("--config", type=Path, help="a TOML settings file (see README)")
+    parser.add_argument(
+        "--force", action="store_true", help="publish a new version even if nothing changed"
+    )
+    parser.add_argument("--quiet", action="store_true", help="no progress and no log lines")
+    parser.add_argument(
+        "--log-format", choices=("text", "json"), default="text",
+        help="json: one JSON object per log line (run_id, stage, url, outcome)",
+    )
+    parser.add_argument(
+        "--print-config", action="store_true", help="print the effective settings and exit"
+    )
+
+
+def build_ingest_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="python -m flows.ingest",
         description="Crawl career sites and publish a new versioned Parquet dataset. "
@@ -37,10 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="a profile page, an index page (links and pagination are followed) or a "
         "sitemap.xml; repeat for more (default: the bundled sample site)",
     )
-    parser.add_argument(
-        "--data-dir", type=Path, help="where raw/ and parquet/ live (default: data)"
-    )
-    parser.add_argument("--config", type=Path, help="a TOML settings file")
+    _add_common_options(parser)
     parser.add_argument(
         "--profile-pattern", metavar="REGEX", help="links matching this are profile pages"
     )
@@ -55,43 +71,76 @@ def build_parser() -> argparse.ArgumentParser:
         help="do not obey robots.txt (only for sites you own)",
     )
     parser.add_argument(
-        "--force", action="store_true", help="publish a new version even if nothing changed"
-    )
-    parser.add_argument("--quiet", action="store_true", help="no progress and no log lines")
-    parser.add_argument(
-        "--log-format", choices=("text", "json"), default="text",
-        help="json: one JSON object per log line (run_id, stage, url, outcome)",
-    )
-    parser.add_argument(
         "--serve", action="store_true",
         help="serve a scheduled deployment of this ingest (schedule.cron in settings) on the "
         "Prefect server named by PREFECT_API_URL; runs until stopped",
     )
     parser.add_argument("--cron", metavar="EXPR", help="schedule for --serve (default daily 03:00)")
-    parser.add_argument(
-        "--print-config", action="store_true", help="print the effective settings and exit"
+    return parser
+
+
+def build_reparse_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="python -m flows.reparse",
+        description="Rebuild every table from the raw store (data/raw/) with no network and "
+        "publish it as a new version: how a parser or normalizer fix reaches past data.",
     )
+    _add_common_options(parser)
     return parser
 
 
 def settings_from_args(args: argparse.Namespace, environ: dict[str, str]) -> Settings:
     overrides: dict[str, Any] = {
         "data_dir": args.data_dir,
-        "source.start_urls": args.start_urls,
-        "source.profile_pattern": args.profile_pattern,
-        "crawl.per_host_delay": args.delay,
-        "crawl.per_host_concurrency": args.concurrency,
-        "crawl.max_pages_per_host": args.max_pages,
-        "crawl.user_agent": args.user_agent,
-        "crawl.obey_robots": False if args.ignore_robots else None,
-        "schedule.cron": args.cron,
+        "source.start_urls": getattr(args, "start_urls", None),
+        "source.profile_pattern": getattr(args, "profile_pattern", None),
+        "crawl.per_host_delay": getattr(args, "delay", None),
+        "crawl.per_host_concurrency": getattr(args, "concurrency", None),
+        "crawl.max_pages_per_host": getattr(args, "max_pages", None),
+        "crawl.user_agent": getattr(args, "user_agent", None),
+        "crawl.obey_robots": False if getattr(args, "ignore_robots", False) else None,
+        "schedule.cron": getattr(args, "cron", None),
     }
     return load_settings(config_file=args.config, environ=environ, overrides=overrides)
 
 
-def run_ingest_cli(argv: Sequence[str]) -> int:
-    args = build_parser().parse_args(argv)
+FlowCall = Callable[[Settings, bool], Coroutine[Any, Any, Any]]
+
+
+def _run_flow(args: argparse.Namespace, settings: Settings, flow_call: FlowCall) -> int:
+    from flows.logs import configure_logging
+    from flows.summary import render_text
+
+    progress = configure_logging(quiet=args.quiet, log_format=args.log_format)
+    with progress or nullcontext():
+        summary = asyncio.run(flow_call(settings, args.force))
+    if not args.quiet:
+        print(render_text(summary))
+    return EXIT_OK
+
+
+def _guarded(body: Callable[[], int]) -> int:
+    """Run a CLI body: user errors and failed runs become one line and an exit code."""
     try:
+        return body()
+    except UserError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except CareersEtlError as exc:
+        print(f"run failed: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print(
+            "interrupted: nothing was published; the next run resumes from the raw store",
+            file=sys.stderr,
+        )
+        return EXIT_INTERRUPTED
+
+
+def run_ingest_cli(argv: Sequence[str]) -> int:
+    args = build_ingest_parser().parse_args(argv)
+
+    def body() -> int:
         settings = settings_from_args(args, dict(os.environ))
         if args.print_config:
             print(settings.model_dump_json(indent=2))
@@ -102,24 +151,22 @@ def run_ingest_cli(argv: Sequence[str]) -> int:
             serve_ingest(settings, environ=os.environ)
             return EXIT_OK
         from flows.ingest import ingest
-        from flows.logs import configure_logging
-        from flows.summary import render_text
 
-        progress = configure_logging(quiet=args.quiet, log_format=args.log_format)
-        with progress or nullcontext():
-            summary = asyncio.run(ingest(settings, force=args.force))
-        if not args.quiet:
-            print(render_text(summary))
-        return EXIT_OK
-    except KeyboardInterrupt:
-        print(
-            "interrupted: nothing was published; the next run resumes from the raw store",
-            file=sys.stderr,
-        )
-        return 130
-    except UserError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except CareersEtlError as exc:
-        print(f"run failed: {exc}", file=sys.stderr)
-        return EXIT_FAILED
+        return _run_flow(args, settings, lambda s, force: ingest(s, force=force))
+
+    return _guarded(body)
+
+
+def run_reparse_cli(argv: Sequence[str]) -> int:
+    args = build_reparse_parser().parse_args(argv)
+
+    def body() -> int:
+        settings = settings_from_args(args, dict(os.environ))
+        if args.print_config:
+            print(settings.model_dump_json(indent=2))
+            return EXIT_OK
+        from flows.reparse import reparse
+
+        return _run_flow(args, settings, lambda s, force: reparse(s, force=force))
+
+    return _guarded(body)

@@ -9,8 +9,9 @@ from __future__ import annotations
 import asyncio
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from typing import Any
 
 from load.runid import new_run_id
 from prefect import flow
@@ -72,24 +73,41 @@ async def _ingest(settings: Settings, force: bool) -> RunSummary:
         plan = plan_batches(discovery.page_urls, settings.crawl.batch_size)
         for host_pages in await asyncio.gather(*(crawl_host(b) for b in plan.values())):
             parsed.extend(host_pages)
+    return finish_run(
+        parsed, settings=settings, run_id=run_id, clock=clock, force=force,
+        manifest_extra={"kind": "ingest"},
+    )
+
+
+def finish_run(
+    parsed: Sequence[ParsedPage],
+    *,
+    settings: Settings,
+    run_id: str,
+    clock: StageClock,
+    force: bool,
+    manifest_extra: Mapping[str, Any],
+) -> RunSummary:
+    """Normalize, check the quality gates, publish, and sum the run up (ingest and reparse)."""
+    outcomes = count_outcomes(parsed)
     with clock.stage("normalize"):
         tables = normalize_task(parsed, settings, run_id)
         check_gates(tables.quality, settings.quality)
     with clock.stage("publish"):
-        result = publish_task(
-            tables,
-            settings,
-            run_id,
-            {"settings": settings.model_dump(mode="json"), "pages": count_outcomes(parsed)},
-            force,
-        )
+        extra = {
+            **manifest_extra,
+            "settings": settings.model_dump(mode="json"),
+            "pages": outcomes,
+            "stage_seconds": dict(clock.seconds),
+        }
+        result = publish_task(tables, settings, run_id, extra, force)
     return RunSummary(
         run_id=run_id,
         published=result.published,
         reason=result.reason,
         version=result.run_id if result.published else result.previous,
         parquet_dir=settings.parquet_dir,
-        pages_by_outcome=count_outcomes(parsed),
+        pages_by_outcome=outcomes,
         rows=dict(result.row_counts),
         warnings=tuple(tables.quality.warnings),
         diff=result.diff_summary,

@@ -1,0 +1,40 @@
+"""Parse a batch of fetched pages from the raw store: the step between fetch and transform.
+
+Reads each stored body, decodes it, parses it, and settles the page's final
+outcome. One bad page becomes a `failed_parse` (or `skipped`) record with its
+reason; it never stops the batch.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+from extract.encoding import decode_body
+from extract.errors import ExtractError, NotACareerPage
+from extract.parse import parse_page
+from extract.rawstore import RawStore
+from extract.records import FetchedPage, Outcome, ParsedPage
+
+log = logging.getLogger(__name__)
+
+
+def parse_fetched_pages(pages: Sequence[FetchedPage], store: RawStore) -> list[ParsedPage]:
+    return [_parse_one(page, store) for page in pages]
+
+
+def _parse_one(page: FetchedPage, store: RawStore) -> ParsedPage:
+    if not page.has_body or page.content_sha256 is None:
+        return ParsedPage(page=page, outcome=page.outcome, error=page.error)
+    try:
+        body = store.get(page.content_sha256, host=page.url)
+        career = parse_page(decode_body(body, page.content_type), page.final_url or page.url)
+    except NotACareerPage as exc:
+        return ParsedPage(page=page, outcome=Outcome.SKIPPED, error=str(exc))
+    except ExtractError as exc:
+        return ParsedPage(page=page, outcome=Outcome.FAILED_PARSE, error=str(exc))
+    except RecursionError as exc:  # pathologically deep markup
+        return ParsedPage(page=page, outcome=Outcome.FAILED_PARSE, error=f"parse failed: {exc}")
+    log.debug("parsed %s with %s: %s", page.url, career.parser, dict(career.rules))
+    outcome = Outcome.NOT_MODIFIED if page.outcome is Outcome.NOT_MODIFIED else Outcome.PARSED
+    return ParsedPage(page=page, outcome=outcome, career=career, parser=career.parser)
