@@ -107,6 +107,17 @@ def settings_from_args(args: argparse.Namespace, environ: dict[str, str]) -> Set
 FlowCall = Callable[[Settings, bool], Coroutine[Any, Any, Any]]
 
 
+def prepare_data_dir(path: Path) -> None:
+    """Fail early, in one line, when the data dir cannot be written."""
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        probe = path / ".write-probe"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as exc:
+        raise UserError(f"data dir {path} is not writable: {exc.strerror or exc}") from exc
+
+
 def _run_flow(args: argparse.Namespace, settings: Settings, flow_call: FlowCall) -> int:
     from flows.logs import configure_logging
     from flows.summary import render_text
@@ -150,6 +161,8 @@ def run_ingest_cli(argv: Sequence[str]) -> int:
 
             serve_ingest(settings, environ=os.environ)
             return EXIT_OK
+        prepare_data_dir(settings.data_dir)
+        os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")  # our progress, not its chatter
         from flows.ingest import ingest
 
         return _run_flow(args, settings, lambda s, force: ingest(s, force=force))
@@ -165,6 +178,8 @@ def run_reparse_cli(argv: Sequence[str]) -> int:
         if args.print_config:
             print(settings.model_dump_json(indent=2))
             return EXIT_OK
+        prepare_data_dir(settings.data_dir)
+        os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
         from flows.reparse import reparse
 
         return _run_flow(args, settings, lambda s, force: reparse(s, force=force))
