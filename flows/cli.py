@@ -163,7 +163,7 @@ def run_ingest_cli(argv: Sequence[str]) -> int:
             return EXIT_OK
         prepare_data_dir(settings.data_dir)
         os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")  # our progress, not its chatter
-        from flows.ingest import ingest
+        from flows.ingest_flow import ingest
 
         return _run_flow(args, settings, lambda s, force: ingest(s, force=force))
 
@@ -180,7 +180,7 @@ def run_reparse_cli(argv: Sequence[str]) -> int:
             return EXIT_OK
         prepare_data_dir(settings.data_dir)
         os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
-        from flows.reparse import reparse
+        from flows.reparse_flow import reparse
 
         return _run_flow(args, settings, lambda s, force: reparse(s, force=force))
 

@@ -1,118 +1,12 @@
-"""The ingest flow: discover, fetch and parse in batches, normalize, check, publish.
+"""Entry point: `python -m flows.ingest` (see `--help`); the flow is in flows/ingest_flow.py.
 
-    python -m flows.ingest                      # crawl the bundled sample site
-    python -m flows.ingest --start-url URL ...  # crawl a real site
+Kept free of heavy imports so `--help` and user errors answer at once.
 """
 
 from __future__ import annotations
 
-import asyncio
 import sys
-import time
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
-from typing import Any
-
-from load.runid import new_run_id
-from prefect import flow
-from transform.quality import check_gates
-
-from core.settings import Settings
-from extract.records import ParsedPage
-from flows.events import pages_done, stage_started
-from flows.plan import plan_batches
-from flows.sources import live_sources
-from flows.summary import RunSummary, count_outcomes
-from flows.tasks import discover_task, fetch_task, normalize_task, parse_task, publish_task
-
-
-class StageClock:
-    """Wall-clock seconds per stage, for the run summary."""
-
-    def __init__(self) -> None:
-        self.seconds: dict[str, float] = {}
-
-    @contextmanager
-    def stage(self, name: str) -> Iterator[None]:
-        start = time.perf_counter()
-        try:
-            yield
-        finally:
-            self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - start
-
-
-@flow(name="ingest", log_prints=False)
-async def ingest(settings: Settings, force: bool = False) -> RunSummary:
-    """Crawl the configured sources (the bundled sample site when none) and publish."""
-    with live_sources(settings) as live:
-        return await _ingest(live, force)
-
-
-async def _ingest(settings: Settings, force: bool) -> RunSummary:
-    run_id = new_run_id()
-    clock = StageClock()
-    stage_started(run_id, "discover")
-    with clock.stage("discover"):
-        discovery = await discover_task(settings, run_id)
-    parsed: list[ParsedPage] = [
-        ParsedPage(page=page, outcome=page.outcome, error=page.error)
-        for page in discovery.failures
-    ]
-
-    async def crawl_host(batches: Sequence[Sequence[str]]) -> list[ParsedPage]:
-        pages: list[ParsedPage] = []
-        for urls in batches:
-            fetched = await fetch_task(urls, settings, run_id, discovery.robots)
-            done = parse_task(fetched, settings)
-            pages_done(run_id, "crawl", done)
-            pages.extend(done)
-        return pages
-
-    stage_started(run_id, "crawl", total=len(discovery.page_urls))
-    with clock.stage("fetch+parse"):
-        plan = plan_batches(discovery.page_urls, settings.crawl.batch_size)
-        for host_pages in await asyncio.gather(*(crawl_host(b) for b in plan.values())):
-            parsed.extend(host_pages)
-    return finish_run(
-        parsed, settings=settings, run_id=run_id, clock=clock, force=force,
-        manifest_extra={"kind": "ingest"},
-    )
-
-
-def finish_run(
-    parsed: Sequence[ParsedPage],
-    *,
-    settings: Settings,
-    run_id: str,
-    clock: StageClock,
-    force: bool,
-    manifest_extra: Mapping[str, Any],
-) -> RunSummary:
-    """Normalize, check the quality gates, publish, and sum the run up (ingest and reparse)."""
-    outcomes = count_outcomes(parsed)
-    with clock.stage("normalize"):
-        tables = normalize_task(parsed, settings, run_id)
-        check_gates(tables.quality, settings.quality)
-    with clock.stage("publish"):
-        extra = {
-            **manifest_extra,
-            "settings": settings.model_dump(mode="json"),
-            "pages": outcomes,
-            "stage_seconds": dict(clock.seconds),
-        }
-        result = publish_task(tables, settings, run_id, extra, force)
-    return RunSummary(
-        run_id=run_id,
-        published=result.published,
-        reason=result.reason,
-        version=result.run_id if result.published else result.previous,
-        parquet_dir=settings.parquet_dir,
-        pages_by_outcome=outcomes,
-        rows=dict(result.row_counts),
-        warnings=tuple(tables.quality.warnings),
-        diff=result.diff_summary,
-        stage_seconds=dict(clock.seconds),
-    )
+from collections.abc import Sequence
 
 
 def main(argv: Sequence[str] | None = None) -> int:

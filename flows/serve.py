@@ -20,12 +20,12 @@ def serve_ingest(settings: Settings, *, environ: MutableMapping[str, str]) -> No
             "--serve needs a Prefect server: start one with `python3 run.py prefect server start`"
             " and set PREFECT_API_URL=http://127.0.0.1:4200/api"
         )
-    # Runs execute in child processes that import `flows.ingest` by module path.
+    # Runs execute in child processes that import `flows.ingest_flow` by module path.
     paths = [str(PROJECT_ROOT), *filter(None, environ.get("PYTHONPATH", "").split(":"))]
     environ["PYTHONPATH"] = ":".join(dict.fromkeys(paths))
     from prefect.deployments.runner import EntrypointType
 
-    from flows.ingest import ingest
+    from flows.ingest_flow import ingest
 
     ingest.serve(
         name=settings.schedule.deployment_name,
