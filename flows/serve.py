@@ -24,12 +24,13 @@ def serve_ingest(settings: Settings, *, environ: MutableMapping[str, str]) -> No
     paths = [str(PROJECT_ROOT), *filter(None, environ.get("PYTHONPATH", "").split(":"))]
     environ["PYTHONPATH"] = ":".join(dict.fromkeys(paths))
     from prefect.deployments.runner import EntrypointType
+    from prefect.schedules import Cron
 
     from flows.ingest_flow import ingest
 
     ingest.serve(
         name=settings.schedule.deployment_name,
-        cron=settings.schedule.cron,
+        schedules=[Cron(settings.schedule.cron, timezone=settings.schedule.timezone)],
         parameters={"settings": settings.model_dump(mode="json"), "force": False},
         tags=["careers-etl"],
         entrypoint_type=EntrypointType.MODULE_PATH,
