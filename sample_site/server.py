@@ -67,7 +67,10 @@ class SampleSite:
         # Every served resource by path, rendered once for this base URL.
         self.pages: dict[str, Page] = site_pages(self._data, self.base_url)
         self._thread = threading.Thread(
-            target=self._server.serve_forever, name=f"sample-site {self.base_url}", daemon=True
+            target=self._server.serve_forever,
+            kwargs={"poll_interval": 0.05},  # how long close() may wait for the loop to notice
+            name=f"sample-site {self.base_url}",
+            daemon=True,
         )
         self._thread.start()
 
