@@ -241,6 +241,7 @@ def test_truth_skills_are_atomic_canonical_and_unique_per_career() -> None:
     assert people[2] == (2, "Written communication (documentation)")
     keys = [(r["career_id"], r["skill"]) for r in rows]
     assert len(keys) == len(set(keys))
+    assert any(i.text.endswith(".") for c in DATA.careers for i in c.people_skills)
     assert not any(r["skill"].endswith(".") for r in rows)
     skills = {r["skill"] for r in rows}
     assert {"PostgreSQL", "Kubernetes", "JavaScript", "Go"} <= skills
