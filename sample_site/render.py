@@ -90,7 +90,7 @@ def site_pages(data: SiteData, base_url: str) -> dict[str, Page]:
         pages[print_path(career.slug)] = Page(_utf8(render_print(data, career)), HTML, when)
     for draft in data.drafts:
         pages[draft_path(draft.slug)] = Page(
-            _utf8(render_profile(data, draft, base_url, path=draft_path(draft.slug))),
+            _utf8(render_profile(data, draft, base_url, draft=True)),
             HTML,
             _midnight(draft.updated),
         )
@@ -100,9 +100,13 @@ def site_pages(data: SiteData, base_url: str) -> dict[str, Page]:
 # --- pages -------------------------------------------------------------------------------------
 
 
-def render_profile(data: SiteData, career: Career, base_url: str, *, path: str = "") -> str:
-    """The profile page, sections in the order of the reference page."""
-    path = path or profile_path(career.slug)
+def render_profile(data: SiteData, career: Career, base_url: str, *, draft: bool = False) -> str:
+    """The profile page, sections in the order of the reference page (drafts lack a print view)."""
+    path = draft_path(career.slug) if draft else profile_path(career.slug)
+    print_link = (
+        f'<p class="print-link"><a href="{print_path(career.slug)}" rel="nofollow">'
+        "Print this profile</a></p>"
+    )
     body = "\n".join(
         part
         for part in (
@@ -131,8 +135,7 @@ def render_profile(data: SiteData, career: Career, base_url: str, *, path: str =
             '  <a class="button" href="/quiz">Take the Quiz</a>',
             "</aside>",
             _related(data, career),
-            f'<p class="print-link"><a href="{print_path(career.slug)}" rel="nofollow">'
-            "Print this profile</a></p>",
+            "" if draft else print_link,
             "</article>",
         )
         if part

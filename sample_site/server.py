@@ -65,7 +65,11 @@ class SampleSite:
         self.base_url = f"http://{_host_str(bound_host)}:{bound_port}"
         self._server.site = self
         # Every served resource by path, rendered once for this base URL.
-        self.pages: dict[str, Page] = site_pages(self._data, self.base_url)
+        try:
+            self.pages: dict[str, Page] = site_pages(self._data, self.base_url)
+        except BaseException:
+            self._server.server_close()
+            raise
         self._thread = threading.Thread(
             target=self._server.serve_forever,
             kwargs={"poll_interval": 0.05},  # how long close() may wait for the loop to notice
