@@ -101,7 +101,8 @@ def _careers(data: SiteData | None) -> tuple[Career, ...]:
 
 
 def _host(base_url: str) -> str:
-    return urlsplit(base_url).netloc
+    """The site host without port: career ids stay stable when the port changes."""
+    return urlsplit(base_url).hostname or ""
 
 
 def _career_id(base_url: str, career: Career) -> str:
