@@ -180,8 +180,8 @@ def test_truth_rows_line_up_with_the_raw_records() -> None:
     rows = expected_rows(BASE)
     assert [r.url for r in raw] == [r["url"] for r in rows] == profile_urls(BASE)
     assert rows[0] == {
-        "career_id": "127.0.0.1:8765/back-end-developer",
-        "source": "127.0.0.1:8765",
+        "career_id": "127.0.0.1/back-end-developer",
+        "source": "127.0.0.1",
         "url": BASE + "/careers/back-end-developer",
         "title": "Back-End Developer",
         "category": "Technology",
@@ -224,7 +224,7 @@ def test_truth_skills_are_atomic_canonical_and_unique_per_career() -> None:
     first = [r for r in rows if r["career_id"].endswith("/back-end-developer")]
     assert first[:3] == [
         {
-            "career_id": "127.0.0.1:8765/back-end-developer",
+            "career_id": "127.0.0.1/back-end-developer",
             "kind": "technical",
             "item_position": 0,
             "item_text": "Server-side languages (Python, Java, Go, Node.js, C#)",
@@ -255,7 +255,7 @@ def test_truth_skills_drop_repeats_within_a_career() -> None:
         if len(names := [s.name for i in c.technical_skills for s in i.skills]) > len(set(names))
     ]
     assert repeated, "the data should exercise de-duplication"
-    career_id = f"127.0.0.1:8765/{repeated[0].slug}"
+    career_id = f"127.0.0.1/{repeated[0].slug}"
     names = [r["skill"] for r in expected_skills(BASE) if r["career_id"] == career_id]
     assert len(names) == len(set(names))
 
@@ -263,7 +263,7 @@ def test_truth_skills_drop_repeats_within_a_career() -> None:
 def test_truth_duties_are_numbered_from_zero_without_their_numbers() -> None:
     rows = expected_duties(BASE)
     assert rows[0] == {
-        "career_id": "127.0.0.1:8765/back-end-developer",
+        "career_id": "127.0.0.1/back-end-developer",
         "position": 0,
         "duty": DATA.careers[0].duties[0],
     }
