@@ -14,6 +14,8 @@ from flows.events import log
 
 # The bundled sample site is ours and local: crawl it briskly, politely all the same.
 SAMPLE_SITE_CRAWL = {"per_host_delay": 0.01, "delay_jitter": 0.0}
+# Its "all jobs" index links profiles (and a draft robots.txt forbids) among nav links.
+SAMPLE_SITE_PROFILES = r"/(careers|drafts)/[a-z0-9-]+$"
 
 
 @contextmanager
@@ -26,9 +28,10 @@ def live_sources(settings: Settings) -> Iterator[Settings]:
 
     with SampleSite() as site:
         log.info("serving the bundled sample career site at %s", site.base_url)
+        source = {"start_urls": (site.url("/careers/"),), "profile_pattern": SAMPLE_SITE_PROFILES}
         yield settings.model_copy(
             update={
-                "source": settings.source.model_copy(update={"start_urls": (site.start_url,)}),
+                "source": settings.source.model_copy(update=source),
                 "crawl": settings.crawl.model_copy(update=SAMPLE_SITE_CRAWL),
             }
         )
