@@ -15,7 +15,7 @@ from flows.events import log
 # The bundled sample site is ours and local: crawl it briskly, politely all the same.
 SAMPLE_SITE_CRAWL = {"per_host_delay": 0.01, "delay_jitter": 0.0}
 # Its "all jobs" index links profiles (and a draft robots.txt forbids) among nav links.
-SAMPLE_SITE_PROFILES = r"/(careers|drafts)/[a-z0-9-]+$"
+SAMPLE_PROFILES = r"/(careers|drafts)/[a-z0-9-]+$"
 
 
 @contextmanager
@@ -28,10 +28,7 @@ def live_sources(settings: Settings) -> Iterator[Settings]:
 
     with SampleSite() as site:
         log.info("serving the bundled sample career site at %s", site.base_url)
-        source = {"start_urls": (site.url("/careers/"),), "profile_pattern": SAMPLE_SITE_PROFILES}
-        yield settings.model_copy(
-            update={
-                "source": settings.source.model_copy(update=source),
-                "crawl": settings.crawl.model_copy(update=SAMPLE_SITE_CRAWL),
-            }
-        )
+        data = settings.model_dump()
+        data["source"].update(start_urls=[site.url("/careers/")], profile_pattern=SAMPLE_PROFILES)
+        data["crawl"].update(SAMPLE_SITE_CRAWL)
+        yield Settings.model_validate(data)
