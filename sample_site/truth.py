@@ -4,7 +4,7 @@ Nothing here calls the parsers or normalizers under test: each expected value
 is read from the data file, where it is stored next to its displayed text.
 Rules the truth encodes (and transform must follow):
 
-- `career_id` is "<host[:port]>/<slug>"; `source` is the host[:port].
+- `career_id` is "<host>/<slug>"; `source` is the host (no port: stable across runs).
 - Salaries are annual amounts in USD; hourly pages give hourly x 2,080 with
   `salary_period` "hour" and `salary_annualized` True. No page states a floor.
 - Technical skill items split into atomic skills: the item's text outside
