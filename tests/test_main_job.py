@@ -1,0 +1,41 @@
+"""The README's first command, as a user runs it: `python -m flows.ingest` with no arguments."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+pytestmark = pytest.mark.slow
+
+
+def test_main_job_crawls_the_bundled_site_and_publishes(tmp_path: Path):
+    data_dir = tmp_path / "data"
+    env = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect")}
+    env.pop("PREFECT_API_URL", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "flows.ingest", "--data-dir", str(data_dir)],
+        cwd=ROOT, capture_output=True, text=True, timeout=600, env=env,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    out = result.stdout
+    assert "Traceback" not in result.stderr
+    version = re.search(r"Published version (\S+)", out)
+    assert version, out
+    assert re.search(r"pages: +.*parsed 106", out), out
+    assert re.search(r"rows: +careers 106", out), out
+    assert str(data_dir / "parquet") in out
+    assert "pd.read_parquet" in out  # the one-line hint of how to read it
+
+    latest = (data_dir / "parquet" / "_LATEST").read_text()
+    assert latest == version.group(1)
+    careers = pd.read_parquet(data_dir / "parquet" / "careers" / f"version={latest}")
+    assert len(careers) == 106
+    assert (data_dir / "raw" / "_fetchlog").is_dir()
