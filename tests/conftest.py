@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,8 +16,13 @@ def pytest_configure(config: pytest.Config) -> None:
     # modules are collected: point it at the session's temp dir before that.
     from flows.prefect_env import apply_prefect_defaults
 
-    home = config._tmp_path_factory.getbasetemp() / "prefect-home"  # type: ignore[attr-defined]
-    os.environ["PREFECT_HOME"] = str(home)
+    base = config._tmp_path_factory.getbasetemp()  # type: ignore[attr-defined]
+    # Libraries' own temp files (Prefect's test database) stay under pytest's temp dir too.
+    scratch = base / "tmp"
+    scratch.mkdir(exist_ok=True)
+    tempfile.tempdir = str(scratch)
+    os.environ["TMPDIR"] = str(scratch)
+    os.environ["PREFECT_HOME"] = str(base / "prefect-home")
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
     os.environ.pop("PREFECT_API_URL", None)  # never talk to a developer's own server
     apply_prefect_defaults()
