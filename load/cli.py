@@ -154,7 +154,8 @@ def _diff_pair(args: argparse.Namespace) -> tuple[str, str]:
 
 
 def _render_diff(result: VersionDiff, console: Console) -> None:
-    console.print(f"[bold]{result.old} -> {result.new}[/bold]: {result.summary}")
+    console.print(f"[bold]Diff {result.old or '(nothing)'} -> {result.new}[/bold]")
+    console.print(result.summary)
     for title, refs in (("Added", result.added), ("Removed", result.removed)):
         if not refs:
             continue

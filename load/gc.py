@@ -74,7 +74,8 @@ def sweep(layout: Layout, *, dry_run: bool = False) -> tuple[str, ...]:
     """Remove what crashed runs left behind; return their run ids."""
     swept = []
     for run_id, paths in sorted(_leftovers(layout).items()):
-        with try_lock(layout.run_lock_path(run_id), unlink=not dry_run) as free:
+        lock = layout.run_lock_path(run_id)
+        with try_lock(lock, unlink=not dry_run, create=not dry_run) as free:
             if not free:
                 continue  # that run is alive
             committed = layout.manifest_path(run_id).exists()

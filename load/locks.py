@@ -53,8 +53,15 @@ def exclusive_lock(path: Path, *, unlink: bool = False) -> Iterator[None]:
 
 
 @contextmanager
-def try_lock(path: Path, *, unlink: bool = False) -> Iterator[bool]:
-    """Try to take the lock without waiting; yields whether we got it."""
+def try_lock(path: Path, *, unlink: bool = False, create: bool = True) -> Iterator[bool]:
+    """Try to take the lock without waiting; yields whether we got it.
+
+    With `create=False` an absent lock file counts as free and is not created
+    (for looking without touching, as a dry run does).
+    """
+    if not create and not path.exists():
+        yield True
+        return
     fd = _open_locked(path, blocking=False)
     try:
         yield fd is not None
