@@ -61,8 +61,10 @@ def conform(table: pa.Table | None, schema: pa.Schema, *, name: str, run_id: str
         if field.name in levels:
             arrays.append(_encode_category(column, field, levels[field.name], name))
             continue
+        # Sub-microsecond digits (pandas' nanoseconds) are dropped, not an error.
+        lossy_ok = pa.types.is_timestamp(field.type) and pa.types.is_timestamp(column.type)
         try:
-            column = column.cast(field.type)
+            column = column.cast(field.type, safe=not lossy_ok)
         except (pa.ArrowInvalid, pa.ArrowNotImplementedError) as exc:
             raise SchemaMismatch(
                 f"{name}.{field.name}: cannot cast {column.type} to {field.type}: {exc}"

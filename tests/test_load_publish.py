@@ -199,6 +199,24 @@ def test_string_categories_are_encoded_and_missing_tables_published_empty(tmp_pa
     assert read("rejects", data_dir=tmp_path).empty
 
 
+def test_close_types_are_cast_to_the_contract(tmp_path: Path) -> None:
+    """What a pandas transform hands over: int64 positions, nanosecond times, large strings."""
+    frame = pd.DataFrame([career("a")]).astype({"workers": "int32"})
+    frame["fetched_at"] = pd.to_datetime(["2026-11-01 06:00:00.123456789"], utc=True)
+    skill_rows = pa.Table.from_pandas(pd.DataFrame(skills("a", ["SQL"])), preserve_index=False)
+    assert skill_rows.schema.field("item_position").type == pa.int64()
+    index = skill_rows.schema.get_field_index("skill")
+    skill_rows = skill_rows.set_column(index, "skill", skill_rows.column("skill").cast(
+        pa.large_string()))
+    given = {"careers": pa.Table.from_pandas(frame, preserve_index=False),
+             "career_skills": skill_rows}
+    publish(given, parquet_dir=tmp_path / "parquet", run_id=V1)
+    careers = read_arrow("careers", data_dir=tmp_path)
+    assert careers.schema == TABLES["careers"]
+    assert str(careers.column("fetched_at")[0]) == "2026-11-01 06:00:00.123456+00:00"
+    assert read_arrow("career_skills", data_dir=tmp_path).schema == TABLES["career_skills"]
+
+
 def test_version_column_is_stamped_with_the_run_id(tmp_path: Path) -> None:
     given = dataset(["a"])
     given["careers"] = given["careers"].append_column("version", pa.array(["stale"]))
