@@ -157,7 +157,8 @@ def publish(
     before = _previous_tables(layout, previous)
     changes = diff_tables(before, fitted, old_id=previous, new_id=run_id)
     counts = {name: table.num_rows for name, table in fitted.items()}
-    if before is not None and not force and same_content(fitted, before, DATA_TABLES):
+    unchanged = before is not None and same_content(fitted, before, DATA_TABLES)
+    if unchanged and not force:
         return PublishResult(
             run_id, False, f"unchanged: same data as {previous}", counts, layout.root,
             previous, previous, changes,
@@ -187,6 +188,5 @@ def publish(
     step("run:unlocked")
     sweep(layout)
     step("swept")
-    reason = "forced: same data as the latest version" if force and before is not None and (
-        same_content(fitted, before, DATA_TABLES)) else "published"
+    reason = f"forced: same data as {previous}" if unchanged else "published"
     return PublishResult(run_id, True, reason, counts, layout.root, previous, latest, changes)

@@ -129,16 +129,28 @@ def read_arrow_from(layout: Layout, table: str, manifest: Manifest) -> pa.Table:
     return _dataset(layout, paths, schema)
 
 
+def _manifests_of(layout: Layout, table: str, version: str) -> list[Manifest]:
+    """The manifests `version` names: one, or with "all" every version that has `table`."""
+    if version != ALL:
+        return [load_manifest(layout, version)]
+    manifests = [load_manifest(layout, run_id) for run_id in layout.committed_ids()]
+    having = [m for m in manifests if table in m.tables]
+    if not having:
+        raise UnknownTable(f"no published version has a table {table!r} in {layout.root}")
+    return having
+
+
+def _read_tables(layout: Layout, table: str, manifests: list[Manifest]) -> pa.Table:
+    """The table across `manifests`, columns unified by name (added columns null before)."""
+    entries = [_entry(m, table) for m in manifests]
+    schema = pa.unify_schemas([schema for _, schema in entries])
+    return _dataset(layout, [p for paths, _ in entries for p in paths], schema)
+
+
 def read_arrow(table: str, version: str = LATEST, *, data_dir: Path) -> pa.Table:
     """Like `read`, as a pyarrow Table. `version="all"` unions every version by column name."""
     layout = Layout.for_reading(data_dir)
-    if version != ALL:
-        return read_arrow_from(layout, table, load_manifest(layout, version))
-    entries = [_entry(load_manifest(layout, r), table) for r in layout.committed_ids()]
-    if not entries:
-        raise VersionNotFound(f"no published version of {table!r} in {layout.root}")
-    schema = pa.unify_schemas([schema for _, schema in entries])
-    return _dataset(layout, [p for paths, _ in entries for p in paths], schema)
+    return _read_tables(layout, table, _manifests_of(layout, table, version))
 
 
 def _pandas_type(arrow_type: pa.DataType) -> object | None:
@@ -169,20 +181,12 @@ def read(table: str, version: str = LATEST, *, data_dir: Path) -> pd.DataFrame:
     timestamps in UTC, and ordered categories with every level of the contract.
     """
     layout = Layout.for_reading(data_dir)
-    if version == ALL:
-        manifests = [load_manifest(layout, r) for r in layout.committed_ids()]
-    else:
-        manifests = [load_manifest(layout, version)]
+    manifests = _manifests_of(layout, table, version)
     levels: dict[str, tuple[str, ...]] = {}
     for manifest in manifests:
         if table in manifest.tables:
             levels.update(manifest.tables[table].levels)
-    arrow = (
-        read_arrow(table, ALL, data_dir=layout.root)
-        if version == ALL
-        else read_arrow_from(layout, table, manifests[0])
-    )
-    return to_pandas(arrow, levels)
+    return to_pandas(_read_tables(layout, table, manifests), levels)
 
 
 def verify(version: str = LATEST, *, data_dir: Path) -> Manifest:
