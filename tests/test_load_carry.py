@@ -8,7 +8,14 @@ from pathlib import Path
 import pyarrow as pa
 import pytest
 
-from load import carry_forward, carry_urls, publish, read_arrow
+from load import (
+    carry_forward,
+    carry_from_latest,
+    carry_urls,
+    previous_tables,
+    publish,
+    read_arrow,
+)
 from tests.load_helpers import career, duties, page, skills, table, tables, url
 
 OLD_FETCH = datetime(2026, 10, 1, tzinfo=UTC)
@@ -100,14 +107,15 @@ def test_which_failures_are_transient(status, outcome, carried) -> None:
 
 def test_carried_careers_survive_into_the_published_version(tmp_path: Path) -> None:
     parquet = tmp_path / "parquet"
+    assert previous_tables(parquet) == {}
+    assert carry_from_latest(this_run(), parquet) == this_run()  # nothing published yet
     publish(previous(), parquet_dir=parquet, run_id="20261001T060000Z-aaaaaa")
-    before = {name: read_arrow(name, data_dir=tmp_path) for name in ("careers", "career_skills",
-                                                                     "career_duties")}
-    new = this_run()
-    result = publish(carry_forward(new, before, carry_urls(new["pages"])), parquet_dir=parquet,
+    result = publish(carry_from_latest(this_run(), parquet), parquet_dir=parquet,
                      run_id="20261101T060000Z-bbbbbb")
     assert [r.career_id for r in result.diff.removed] == ["careers.example/baker"]
     assert result.diff.removed[0].reason == "gone (HTTP 410)"
+    assert [c.career_id for c in result.diff.changed] == ["careers.example/nurse"]
     welder = by_id(read_arrow("careers", data_dir=tmp_path))["careers.example/welder"]
     assert welder["fetched_at"] == OLD_FETCH
     assert welder["version"] == "20261101T060000Z-bbbbbb"
+    assert read_arrow("career_skills", data_dir=tmp_path).num_rows == 2
