@@ -130,8 +130,9 @@ def _show(manifest: Manifest, console: Console) -> None:
         console.print("careers: every column filled in every row")
     console.print(f"Parsers: {', '.join(manifest.parser_versions) or '-'}")
     console.print(f"Changes: {manifest.diff.get('summary', '-')}")
-    if manifest.run:
-        console.print("Run: " + ", ".join(sorted(manifest.run)))
+    for key, value in manifest.run.items():
+        text = json.dumps(value, default=str)
+        console.print(f"Run {key}: {text if len(text) <= 120 else '(long; see --json)'}")
 
 
 def _cmd_show(args: argparse.Namespace, console: Console) -> None:

@@ -17,7 +17,7 @@ from pathlib import Path
 from load.atomic import fsync_dir, remove_tree
 from load.layout import Layout
 from load.locks import exclusive_lock, try_lock
-from load.pointer import advance_latest
+from load.pointer import repair_latest
 from load.read import latest_id
 from load.runid import RUN_ID_PATTERN, run_id_time
 
@@ -136,8 +136,8 @@ def collect(
     layout.ensure()
     swept = sweep(layout, dry_run=dry_run)
     committed = layout.committed_ids()
-    if committed and not dry_run:
-        advance_latest(layout, committed[-1])  # a crash between manifest and pointer
+    if not dry_run:
+        repair_latest(layout)
     with exclusive_lock(layout.latest_lock_path):
         latest = latest_id(layout)
         if dry_run and committed and (latest is None or committed[-1] > latest):

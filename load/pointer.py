@@ -35,3 +35,16 @@ def advance_latest(layout: Layout, run_id: str, step: Step = _ignore) -> str:
         step("latest:replaced")
         fsync_dir(layout.root)
         return run_id
+
+
+def repair_latest(layout: Layout) -> str | None:
+    """Move `_LATEST` up to the newest committed version, if a crash left it behind.
+
+    A run killed between its manifest and its pointer move left a whole version
+    that `_LATEST` does not name yet; moving forward to it is what that run would
+    have done (and a concurrent run that is about to do it loses nothing).
+    """
+    committed = layout.committed_ids()
+    if not committed:
+        return latest_id(layout)
+    return advance_latest(layout, committed[-1])

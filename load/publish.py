@@ -27,8 +27,8 @@ from load.gc import sweep
 from load.layout import Layout
 from load.locks import exclusive_lock
 from load.manifest import FileEntry, Manifest, TableEntry
-from load.pointer import advance_latest
-from load.read import latest_id, load_manifest, read_arrow_from
+from load.pointer import advance_latest, repair_latest
+from load.read import load_manifest, read_arrow_from
 from load.runid import check_run_id
 from load.schema import DATA_TABLES, SCHEMA_VERSION, TABLES
 from load.tables import CATEGORY_LEVELS, conform, fill_rates, same_content
@@ -153,7 +153,7 @@ def publish(
     layout.ensure()
     if layout.manifest_path(run_id).exists():
         raise PublishConflict(f"version {run_id} is already published")
-    previous = latest_id(layout)
+    previous = repair_latest(layout)
     before = _previous_tables(layout, previous)
     changes = diff_tables(before, fitted, old_id=previous, new_id=run_id)
     counts = {name: table.num_rows for name, table in fitted.items()}

@@ -124,3 +124,13 @@ def test_gc_moves_latest_forward_after_a_crash_before_the_pointer(tmp_path: Path
     (parquet / "_LATEST").write_text(IDS[0])  # as if killed between manifest and pointer
     assert collect(tmp_path).latest == IDS[1]
     assert latest(tmp_path) == IDS[1]
+
+
+def test_publish_repairs_a_pointer_left_behind(tmp_path: Path) -> None:
+    parquet = tmp_path / "parquet"
+    publish(dataset(["a"]), parquet_dir=parquet, run_id=IDS[0])
+    publish(dataset(["b"]), parquet_dir=parquet, run_id=IDS[1])
+    (parquet / "_LATEST").write_text(IDS[0])
+    result = publish(dataset(["b"]), parquet_dir=parquet, run_id=IDS[2])
+    assert (result.published, result.previous) == (False, IDS[1])
+    assert latest(tmp_path) == IDS[1]
