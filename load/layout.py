@@ -29,13 +29,15 @@ MANIFEST_SUFFIX = ".json"
 def parquet_root(data_dir: Path) -> Path:
     """The parquet folder for `data_dir`, which may be `data/` or `data/parquet/` itself.
 
-    A folder holding `_manifests` or `_LATEST` is a parquet folder; otherwise it is
-    taken to be the data folder and `parquet/` is appended.
+    `data_dir/parquet` when that exists; else `data_dir` itself if it looks like a
+    parquet folder (it holds `_manifests` or `_LATEST`, or is named `parquet`).
     """
     data_dir = Path(data_dir)
-    if (data_dir / "_manifests").is_dir() or (data_dir / "_LATEST").exists():
-        return data_dir
-    return data_dir / "parquet"
+    nested = data_dir / "parquet"
+    if nested.is_dir():
+        return nested
+    looks_like_root = (data_dir / "_manifests").is_dir() or (data_dir / "_LATEST").exists()
+    return data_dir if looks_like_root or data_dir.name == "parquet" else nested
 
 
 @dataclass(frozen=True, slots=True)

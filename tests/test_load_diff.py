@@ -6,10 +6,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from load import diff, publish
 from load.diff import CareerChange, CareerRef, FieldChange, VersionDiff, diff_tables
 from load.errors import VersionNotFound
+from load.schema import DATA_TABLES, EDUCATION_LEVELS, GROWTH_LEVELS, TABLES
+from load.tables import conform, same_content
 from tests.load_helpers import career, career_id, dataset, duties, page, skills, tables, url
 
 V1, V2 = "20261101T060000Z-aaaaaa", "20261102T060000Z-bbbbbb"
@@ -122,3 +126,37 @@ def test_diff_of_an_unknown_version(tmp_path: Path) -> None:
     publish(dataset(["a"]), parquet_dir=tmp_path / "parquet", run_id=V1)
     with pytest.raises(VersionNotFound):
         diff(V1, V2, data_dir=tmp_path)
+
+
+CHANGEABLE = {
+    "title": st.text(min_size=1, max_size=12),
+    "salary_median": st.one_of(st.none(), st.floats(5_000, 2_000_000)),
+    "workers": st.one_of(st.none(), st.integers(0, 10**9)),
+    "growth_category": st.one_of(st.none(), st.sampled_from(GROWTH_LEVELS)),
+    "education_level": st.one_of(st.none(), st.sampled_from(EDUCATION_LEVELS)),
+}
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    changes=st.dictionaries(st.sampled_from(sorted(CHANGEABLE)), st.none(), max_size=5).flatmap(
+        lambda keys: st.fixed_dictionaries({k: CHANGEABLE[k] for k in keys})),
+    order=st.permutations(["a", "b", "c"]),
+)
+def test_diff_reports_exactly_the_changed_fields(changes, order) -> None:
+    old = dataset(["a", "b", "c"])
+    new = dataset(order, {"b": changes})
+    result = diff_tables(old, new, old_id=V1, new_id=V2)
+    base = career("b")
+    expected = tuple(
+        FieldChange(name, base[name], changes[name])
+        for name in base if name in changes and changes[name] != base[name]
+    )
+    assert (result.added, result.removed) == ((), ())
+    assert result.changed == ((CareerChange(career_id("b"), changes.get("title", "B"), expected),)
+                              if expected else ())
+    assert same_content(conform_all(new), conform_all(old), DATA_TABLES) == (not expected)
+
+
+def conform_all(tables_: dict) -> dict:
+    return {name: conform(t, TABLES[name], name=name, run_id=V1) for name, t in tables_.items()}

@@ -246,6 +246,7 @@ def test_nothing_published_yet(tmp_path: Path) -> None:
     (tmp_path / "parquet").mkdir()
     assert latest(tmp_path) is None
     assert versions(tmp_path) == []
+    assert versions(tmp_path / "parquet") == []
     with pytest.raises(VersionNotFound, match="nothing published yet"):
         read("careers", data_dir=tmp_path)
 
