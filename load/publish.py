@@ -75,6 +75,7 @@ def _previous_tables(layout: Layout, previous: str | None) -> dict[str, pa.Table
 def _write_table(layout: Layout, name: str, table: pa.Table, run_id: str, step: Step) -> TableEntry:
     folder = layout.version_dir(name, run_id)
     folder.mkdir(parents=True, exist_ok=True)
+    fsync_dir(folder.parent)  # the new folder's name must outlive a power cut too
     step(f"{name}:mkdir")
     tmp, final = layout.part_tmp_path(name, run_id), layout.part_path(name, run_id)
     with pq.ParquetWriter(tmp, table.schema, compression=COMPRESSION) as writer:
