@@ -43,7 +43,7 @@ def this_run() -> dict[str, pa.Table]:
     )
 
 
-def by_id(arrow: pa.Table) -> dict[str, dict]:
+def by_id(arrow: pa.Table) -> dict[str, dict[str, object]]:
     return {row["career_id"]: row for row in arrow.to_pylist()}
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pyarrow as pa
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -19,7 +20,7 @@ from tests.load_helpers import career, career_id, dataset, duties, page, skills,
 V1, V2 = "20261101T060000Z-aaaaaa", "20261102T060000Z-bbbbbb"
 
 
-def before() -> dict:
+def before() -> dict[str, pa.Table]:
     return tables(
         [career("nurse"), career("welder"), career("baker"), career("pilot")],
         skills("nurse", ["Empathy", "Triage"]) + skills("welder", ["TIG", "MIG"]),
@@ -27,7 +28,7 @@ def before() -> dict:
     )
 
 
-def after() -> dict:
+def after() -> dict[str, pa.Table]:
     later = datetime(2026, 11, 2, 6, tzinfo=UTC)
     return tables(
         [
@@ -158,5 +159,5 @@ def test_diff_reports_exactly_the_changed_fields(changes, order) -> None:
     assert same_content(conform_all(new), conform_all(old), DATA_TABLES) == (not expected)
 
 
-def conform_all(tables_: dict) -> dict:
+def conform_all(tables_: dict[str, pa.Table]) -> dict[str, pa.Table]:
     return {name: conform(t, TABLES[name], name=name, run_id=V1) for name, t in tables_.items()}

@@ -45,6 +45,12 @@ def with_nulls() -> dict[str, pa.Table]:
     )
 
 
+def sql(query: str) -> duckdb.DuckDBPyRelation:
+    relation = duckdb.sql(query)
+    assert relation is not None
+    return relation
+
+
 def rows(arrow: pa.Table) -> list[dict[str, object]]:
     """Rows as plain Python values, categories as text, in a stable order."""
     fields = [pa.field(f.name, pa.string()) if pa.types.is_dictionary(f.type)
@@ -66,7 +72,7 @@ def test_four_readers_give_the_same_rows(tmp_path: Path) -> None:
                                             preserve_index=False))
     from_pandas_direct = rows(pa.Table.from_pandas(pd.read_parquet(folder), preserve_index=False))
     from_pyarrow = rows(pq.read_table(folder))
-    from_duckdb = rows(duckdb.sql(
+    from_duckdb = rows(sql(
         f"SELECT * FROM read_parquet('{parquet}/careers/*/*.parquet', hive_partitioning=true,"
         " union_by_name=true)").to_arrow_table().select(expected[0].keys()))
     from_polars = rows(pl.read_parquet(f"{folder}/*.parquet").to_arrow())
@@ -258,4 +264,4 @@ def test_raw_readers_see_no_staging_files(tmp_path: Path) -> None:
     staging = parquet / "careers" / f"version={V1}" / f".part-1.{V1}.tmp"
     staging.write_bytes(b"half a file")
     assert ds.dataset(parquet / "careers", partitioning="hive").to_table().num_rows == 1
-    assert duckdb.sql(f"SELECT count(*) FROM '{parquet}/careers/*/*.parquet'").fetchall() == [(1,)]
+    assert sql(f"SELECT count(*) FROM '{parquet}/careers/*/*.parquet'").fetchall() == [(1,)]

@@ -55,9 +55,11 @@ def test_all_versions_with_our_reader(tmp_path: Path) -> None:
 def test_all_versions_with_duckdb_pyarrow_and_polars(tmp_path: Path) -> None:
     parquet = two_schemas(tmp_path)
     glob = f"{parquet}/careers/*/*.parquet"
-    from_duckdb = duckdb.sql(
+    relation = duckdb.sql(
         f"SELECT * FROM read_parquet('{glob}', hive_partitioning=true, union_by_name=true)"
-    ).df()
+    )
+    assert relation is not None
+    from_duckdb = relation.df()
     files = sorted((parquet / "careers").glob("*/*.parquet"))
     schema = pa.unify_schemas([pa.parquet.read_schema(f) for f in files])
     from_pyarrow = ds.dataset(files, schema=schema).to_table().to_pandas()
