@@ -1,1 +1,34 @@
-"""Load: publish immutable, versioned Parquet datasets and read them back."""
+"""Load: publish immutable, versioned Parquet datasets and read them back.
+
+    from load import read, versions, diff
+    careers = read("careers", data_dir=Path("data"))          # the latest version
+    march = read("careers", "20260301T060000Z-ab12cd", data_dir=Path("data"))
+"""
+
+from load.carry import carry_forward, carry_from_latest, carry_urls, previous_tables
+from load.diff import VersionDiff, diff
+from load.gc import GcResult, collect
+from load.publish import PublishResult, publish
+from load.read import VersionInfo, latest, read, read_arrow, read_manifest, verify, versions
+from load.runid import new_run_id
+
+__all__ = [
+    "GcResult",
+    "PublishResult",
+    "VersionDiff",
+    "VersionInfo",
+    "carry_forward",
+    "carry_from_latest",
+    "carry_urls",
+    "collect",
+    "diff",
+    "latest",
+    "new_run_id",
+    "previous_tables",
+    "publish",
+    "read",
+    "read_arrow",
+    "read_manifest",
+    "verify",
+    "versions",
+]

@@ -1,0 +1,94 @@
+"""Carry forward: a network blip must not make careers vanish from the new version.
+
+Careers whose page failed *transiently* this run keep their rows from the
+previous version (with their older `fetched_at`, which tells an analyst how
+old they are). Pages that are gone (404/410), no longer listed, or failed for
+a lasting reason are not carried, so they drop out and the diff names them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from load.layout import Layout
+from load.read import latest_id, load_manifest, read_arrow_from
+from load.schema import DATA_TABLES
+from load.tables import align
+
+CHILD_TABLES = ("career_skills", "career_duties")
+TRANSIENT_STATUSES = frozenset({408, 425, 429})
+
+
+def carry_urls(pages: pa.Table) -> frozenset[str]:
+    """URLs this run failed to fetch for a reason a retry may fix (no status, 408, 429, 5xx)."""
+    rows = pages.select(["url", "status", "outcome"]).to_pylist()
+    return frozenset(
+        row["url"]
+        for row in rows
+        if row["outcome"] == "failed_fetch"
+        and (row["status"] is None or row["status"] in TRANSIENT_STATUSES
+             or 500 <= row["status"] <= 599)
+    )
+
+
+def _rows_where(table: pa.Table, column: str, values: Collection[str]) -> pa.Table:
+    mask = pc.is_in(table.column(column), value_set=pa.array(sorted(values), pa.string()))
+    return table.filter(pc.fill_null(mask, False))
+
+
+def carry_forward(
+    new: Mapping[str, pa.Table],
+    previous: Mapping[str, pa.Table],
+    keep_urls: Collection[str],
+) -> dict[str, pa.Table]:
+    """`new` plus the previous version's careers (and their skills and duties) for `keep_urls`.
+
+    Only careers absent from `new` are carried, so a page that did parse this run
+    always wins. Carried rows take `new`'s schema (columns added since are null);
+    their `version` is re-stamped by `publish`. Other tables pass through.
+    """
+    result = dict(new)
+    old_careers, new_careers = previous.get("careers"), new.get("careers")
+    if not keep_urls or old_careers is None or new_careers is None:
+        return result
+    present = set(new_careers.column("url").to_pylist())
+    carried = _rows_where(old_careers, "url", set(keep_urls) - present)
+    carried_ids = set(carried.column("career_id").to_pylist()) - set(
+        new_careers.column("career_id").to_pylist()
+    )
+    if not carried_ids:
+        return result
+    carried = _rows_where(carried, "career_id", carried_ids)
+    result["careers"] = pa.concat_tables([new_careers, align(carried, new_careers.schema)])
+    for name in CHILD_TABLES:
+        old_child, new_child = previous.get(name), new.get(name)
+        if old_child is None or new_child is None:
+            continue
+        rows = _rows_where(old_child, "career_id", carried_ids)
+        result[name] = pa.concat_tables([new_child, align(rows, new_child.schema)])
+    return result
+
+
+def previous_tables(parquet_dir: Path) -> dict[str, pa.Table]:
+    """The data tables of the latest published version ({} before the first publish)."""
+    layout = Layout(Path(parquet_dir))
+    run_id = latest_id(layout) if layout.root.is_dir() else None
+    if run_id is None:
+        return {}
+    manifest = load_manifest(layout, run_id)
+    return {
+        name: read_arrow_from(layout, name, manifest)
+        for name in DATA_TABLES
+        if name in manifest.tables
+    }
+
+
+def carry_from_latest(tables: Mapping[str, pa.Table], parquet_dir: Path) -> dict[str, pa.Table]:
+    """`carry_forward` against the latest version, for the URLs this run's `pages` failed."""
+    if "pages" not in tables:
+        return dict(tables)
+    return carry_forward(tables, previous_tables(parquet_dir), carry_urls(tables["pages"]))

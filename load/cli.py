@@ -1,0 +1,223 @@
+"""`python -m load`: list, show, diff and clean up published versions."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+
+from core.errors import CareersEtlError, UserError
+from load.diff import VersionDiff, diff
+from load.errors import VersionNotFound
+from load.gc import GcResult, collect
+from load.layout import Layout
+from load.manifest import Manifest
+from load.read import LATEST, read_manifest, verify, versions
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", type=Path, default=Path("data"),
+                        help="the data folder (or its parquet/ folder); default: data")
+    common.add_argument("--json", action="store_true", help="print JSON instead of tables")
+    parser = argparse.ArgumentParser(
+        prog="python -m load",
+        description="List, inspect, compare and clean up published dataset versions.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    commands.add_parser("versions", parents=[common], help="list published versions",
+                        description="List published versions, oldest first (* = latest).")
+    show = commands.add_parser("show", parents=[common], help="show one version's manifest",
+                               description="Show a version: tables, files, fill rates, diff.")
+    show.add_argument("version", nargs="?", default=LATEST,
+                      help="a run id or 'latest' (default)")
+    show.add_argument("--verify", action="store_true",
+                      help="also check every file's size and sha256 against the manifest")
+    compare = commands.add_parser(
+        "diff", parents=[common], help="what changed between two versions",
+        description="Careers added, removed and changed between OLD and NEW "
+                    "(default: the two newest versions; NEW defaults to latest).",
+    )
+    compare.add_argument("old", nargs="?", help="the older run id")
+    compare.add_argument("new", nargs="?", help="the newer run id or 'latest'")
+    clean = commands.add_parser(
+        "gc", parents=[common], help="remove crash leftovers and old versions",
+        description="Remove what crashed runs left behind; with --keep-last/--keep-days also "
+                    "remove old versions (a version is kept if any rule keeps it; the latest "
+                    "always is).",
+    )
+    clean.add_argument("--keep-last", type=_positive_int, metavar="N",
+                       help="keep the newest N versions")
+    clean.add_argument("--keep-days", type=_positive_float, metavar="D",
+                       help="keep versions younger than D days")
+    clean.add_argument("--dry-run", action="store_true", help="only say what would be removed")
+    return parser
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def _positive_float(text: str) -> float:
+    value = float(text)
+    if value <= 0:
+        raise argparse.ArgumentTypeError("must be more than 0")
+    return value
+
+
+def _print_json(document: Any) -> None:
+    sys.stdout.write(json.dumps(document, indent=2, default=str) + "\n")
+
+
+def _cmd_versions(args: argparse.Namespace, console: Console) -> None:
+    infos = versions(args.data_dir)
+    if args.json:
+        _print_json([asdict(info) for info in infos])
+        return
+    if not infos:
+        console.print(f"No published versions in {Layout.for_reading(args.data_dir).root}")
+        return
+    root = Layout.for_reading(args.data_dir).root
+    table = Table(title=f"Versions in {root}", box=box.SIMPLE_HEAD,
+                  caption="* latest; changes: +added -removed ~changed careers")
+    table.add_column("version", no_wrap=True)
+    for column in ("careers", "skills", "duties", "pages"):
+        table.add_column(column, justify="right")
+    table.add_column("changes", no_wrap=True)
+    for info in infos:
+        rows = info.row_counts
+        table.add_row(
+            info.run_id + (" *" if info.is_latest else ""),
+            *(str(rows.get(name, "")) for name in
+              ("careers", "career_skills", "career_duties", "pages")),
+            f"+{info.added} -{info.removed} ~{info.changed}",
+        )
+    console.print(table)
+
+
+def _show(manifest: Manifest, console: Console) -> None:
+    created = manifest.created_at.strftime("%Y-%m-%d %H:%M:%S")
+    console.print(f"[bold]Version {manifest.run_id}[/bold]  created {created} UTC, "
+                  f"schema v{manifest.schema_version}, previous {manifest.previous or '-'}")
+    files = Table(title="Tables (files: <table>/version=<run id>/)")
+    for column in ("table", "rows", "bytes", "sha256"):
+        files.add_column(column, justify="right" if column in ("rows", "bytes") else "left")
+    for name, entry in manifest.tables.items():
+        for file in entry.files:
+            files.add_row(name, str(entry.rows), str(file.bytes), file.sha256[:16])
+    console.print(files)
+    rates = manifest.fill_rates.get("careers", {})
+    partial = {c: r for c, r in rates.items() if r != 1}
+    if partial:
+        fill = Table(title="careers columns not always filled (all others 100%)")
+        fill.add_column("column")
+        fill.add_column("filled", justify="right")
+        for column, rate in partial.items():
+            fill.add_row(column, "-" if rate is None else f"{rate:.1%}")
+        console.print(fill)
+    elif rates:
+        console.print("careers: every column filled in every row")
+    console.print(f"Parsers: {', '.join(manifest.parser_versions) or '-'}")
+    console.print(f"Changes: {manifest.diff.get('summary', '-')}")
+    for key, value in manifest.run.items():
+        text = json.dumps(value, default=str)
+        console.print(f"Run {key}: {text if len(text) <= 120 else '(long; see --json)'}")
+
+
+def _cmd_show(args: argparse.Namespace, console: Console) -> None:
+    manifest = (verify if args.verify else read_manifest)(args.version, data_dir=args.data_dir)
+    if args.json:
+        _print_json(json.loads(manifest.to_json()))
+        return
+    _show(manifest, console)
+    if args.verify:
+        console.print("Verified: every file matches its size and sha256.")
+
+
+def _diff_pair(args: argparse.Namespace) -> tuple[str, str]:
+    if args.old is not None:
+        return args.old, args.new or LATEST
+    ids = [info.run_id for info in versions(args.data_dir)]
+    if len(ids) < 2:
+        raise VersionNotFound(f"diff needs two published versions, found {len(ids)}")
+    return ids[-2], ids[-1]
+
+
+def _render_diff(result: VersionDiff, console: Console) -> None:
+    console.print(f"[bold]Diff {result.old or '(nothing)'} -> {result.new}[/bold]")
+    console.print(result.summary)
+    for title, refs in (("Added", result.added), ("Removed", result.removed)):
+        if not refs:
+            continue
+        table = Table(title=title)
+        for column in ("career_id", "title", *(("reason",) if title == "Removed" else ())):
+            table.add_column(column)
+        for ref in refs:
+            table.add_row(ref.career_id, ref.title or "",
+                          *((ref.reason or "",) if title == "Removed" else ()))
+        console.print(table)
+    if result.changed:
+        table = Table(title="Changed")
+        for column in ("career_id", "field", "old", "new"):
+            table.add_column(column)
+        for change in result.changed:
+            for field in change.fields:
+                table.add_row(change.career_id, field.field, str(field.old), str(field.new))
+            for label, old, new in (
+                ("skills", change.skills_removed, change.skills_added),
+                ("duties", change.duties_removed, change.duties_added),
+            ):
+                if old or new:
+                    table.add_row(change.career_id, label, "- " + "; ".join(old) if old else "",
+                                  "+ " + "; ".join(new) if new else "")
+        console.print(table)
+
+
+def _cmd_diff(args: argparse.Namespace, console: Console) -> None:
+    old, new = _diff_pair(args)
+    result = diff(old, new, data_dir=args.data_dir)
+    if args.json:
+        _print_json(result.to_dict())
+    else:
+        _render_diff(result, console)
+
+
+def _cmd_gc(args: argparse.Namespace, console: Console) -> None:
+    result: GcResult = collect(args.data_dir, keep_last=args.keep_last,
+                               keep_days=args.keep_days, dry_run=args.dry_run)
+    if args.json:
+        _print_json(asdict(result))
+        return
+    verb = "would remove" if result.dry_run else "removed"
+    console.print(f"Crash leftovers {verb}: {', '.join(result.swept) or 'none'}")
+    console.print(f"Old versions {verb}: {', '.join(result.expired) or 'none'}")
+    console.print(f"Versions kept: {len(result.kept)} (latest {result.latest or '-'})")
+
+
+COMMANDS = {"versions": _cmd_versions, "show": _cmd_show, "diff": _cmd_diff, "gc": _cmd_gc}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; user errors print one line and return 2, other load errors 1."""
+    args = _parser().parse_args(argv)
+    console = Console(highlight=False)
+    try:
+        COMMANDS[args.command](args, console)
+    except UserError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except CareersEtlError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    return 0

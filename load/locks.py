@@ -1,0 +1,72 @@
+"""Advisory file locks (fcntl.flock) that survive the lock file being deleted.
+
+A lock held by a process is released by the kernel when it dies, even by
+SIGKILL, which is how the sweeper tells a crashed run from a running one.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+
+def _open_locked(path: Path, *, blocking: bool) -> int | None:
+    """An fd holding an exclusive lock on the file now at `path`, or None if busy.
+
+    Another process may unlink the lock file between our open and our flock; then
+    we hold a lock on a nameless inode, so re-check the name and retry.
+    """
+    flags = fcntl.LOCK_EX | (0 if blocking else fcntl.LOCK_NB)
+    while True:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, flags)
+        except BlockingIOError:
+            os.close(fd)
+            return None
+        except BaseException:
+            os.close(fd)
+            raise
+        try:
+            same = os.stat(path).st_ino == os.fstat(fd).st_ino
+        except FileNotFoundError:
+            same = False
+        if same:
+            return fd
+        os.close(fd)
+
+
+@contextmanager
+def exclusive_lock(path: Path, *, unlink: bool = False) -> Iterator[None]:
+    """Hold an exclusive lock on `path` (waiting for it); optionally delete it on exit."""
+    fd = _open_locked(path, blocking=True)
+    assert fd is not None
+    try:
+        yield
+    finally:
+        if unlink:
+            path.unlink(missing_ok=True)
+        os.close(fd)
+
+
+@contextmanager
+def try_lock(path: Path, *, unlink: bool = False, create: bool = True) -> Iterator[bool]:
+    """Try to take the lock without waiting; yields whether we got it.
+
+    With `create=False` an absent lock file counts as free and is not created
+    (for looking without touching, as a dry run does).
+    """
+    if not create and not path.exists():
+        yield True
+        return
+    fd = _open_locked(path, blocking=False)
+    try:
+        yield fd is not None
+    finally:
+        if fd is not None:
+            if unlink:
+                path.unlink(missing_ok=True)
+            os.close(fd)

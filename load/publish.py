@@ -1,0 +1,198 @@
+"""Publish one immutable version: data files, then the manifest (the commit point), then `_LATEST`.
+
+Every file is written under a staging name, fsynced and renamed into place; the
+manifest is created only if absent, so a run id is published at most once. A
+crash at any point leaves either no version (the sweep removes the pieces) or a
+whole one. `on_step` is called at each durable step: a no-op by default, it lets
+the crash tests stop the process at every point of a publish.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from load.atomic import fsync_dir, fsync_file, remove_tree, sha256_file, write_synced
+from load.diff import VersionDiff, diff_tables
+from load.errors import PublishConflict, SchemaMismatch
+from load.gc import sweep
+from load.layout import Layout
+from load.locks import exclusive_lock
+from load.manifest import FileEntry, Manifest, TableEntry
+from load.pointer import advance_latest, repair_latest
+from load.read import load_manifest, read_arrow_from
+from load.runid import check_run_id
+from load.schema import DATA_TABLES, SCHEMA_VERSION, TABLES
+from load.tables import CATEGORY_LEVELS, conform, fill_rates, same_content
+
+Step = Callable[[str], None]
+COMPRESSION = "zstd"
+log = logging.getLogger(__name__)
+
+
+def _ignore(_: str) -> None:
+    """The default step hook: does nothing."""
+
+
+@dataclass(frozen=True, slots=True)
+class PublishResult:
+    """What `publish` did. `published` is False when the data equalled the latest version's."""
+
+    run_id: str
+    published: bool
+    reason: str
+    row_counts: Mapping[str, int]
+    path: Path  # the parquet folder holding the version
+    previous: str | None  # the latest version when the publish started
+    latest: str | None  # what `_LATEST` names afterwards (a newer concurrent run wins)
+    diff: VersionDiff
+
+    @property
+    def diff_summary(self) -> str:
+        return self.diff.summary
+
+
+def _previous_tables(layout: Layout, previous: str | None) -> dict[str, pa.Table] | None:
+    if previous is None:
+        return None
+    manifest = load_manifest(layout, previous)
+    return {
+        name: read_arrow_from(layout, name, manifest)
+        for name in DATA_TABLES
+        if name in manifest.tables
+    }
+
+
+def _write_table(layout: Layout, name: str, table: pa.Table, run_id: str, step: Step) -> TableEntry:
+    folder = layout.version_dir(name, run_id)
+    folder.mkdir(parents=True, exist_ok=True)
+    fsync_dir(folder.parent)  # the new folder's name must outlive a power cut too
+    step(f"{name}:mkdir")
+    tmp, final = layout.part_tmp_path(name, run_id), layout.part_path(name, run_id)
+    with pq.ParquetWriter(tmp, table.schema, compression=COMPRESSION) as writer:
+        writer.write_table(table)
+        step(f"{name}:unclosed")
+    step(f"{name}:closed")
+    fsync_file(tmp)
+    step(f"{name}:synced")
+    os.rename(tmp, final)
+    step(f"{name}:renamed")
+    fsync_dir(folder)
+    step(f"{name}:dir-synced")
+    entry = FileEntry(layout.relative(final), final.stat().st_size, sha256_file(final))
+    return TableEntry(table.num_rows, (entry,), table.schema, CATEGORY_LEVELS.get(name, {}))
+
+
+def _commit_manifest(layout: Layout, manifest: Manifest, step: Step) -> None:
+    tmp, final = layout.manifest_tmp_path(manifest.run_id), layout.manifest_path(manifest.run_id)
+    write_synced(tmp, manifest.to_json().encode("utf-8"))
+    step("manifest:written")
+    try:
+        os.link(tmp, final)  # fails if present: create-only-if-absent
+    except FileExistsError:
+        tmp.unlink(missing_ok=True)
+        raise PublishConflict(f"version {manifest.run_id} is already published") from None
+    step("manifest:linked")
+    tmp.unlink()
+    step("manifest:tmp-removed")
+    fsync_dir(layout.manifests_dir)
+    step("manifest:dir-synced")
+
+
+def _discard(layout: Layout, run_id: str, names: list[str]) -> None:
+    """Remove this run's pieces after a failure, unless the manifest made them a version."""
+    if layout.manifest_path(run_id).exists():
+        return
+    for name in names:
+        remove_tree(layout.version_dir(name, run_id))
+    layout.manifest_tmp_path(run_id).unlink(missing_ok=True)
+
+
+def _parser_versions(tables: Mapping[str, pa.Table]) -> tuple[str, ...]:
+    found: set[str] = set()
+    for table in tables.values():
+        if "parser" in table.column_names:
+            found.update(v for v in pc.unique(table.column("parser")).to_pylist() if v)
+    return tuple(sorted(found))
+
+
+def publish(
+    tables: Mapping[str, pa.Table],
+    *,
+    parquet_dir: Path,
+    run_id: str,
+    manifest_extra: Mapping[str, Any] | None = None,
+    force: bool = False,
+    schemas: Mapping[str, pa.Schema] = TABLES,
+    on_step: Step | None = None,
+) -> PublishResult:
+    """Publish `tables` as version `run_id` under `parquet_dir` (the `data/parquet` folder).
+
+    Each table is fitted to its explicit schema (`schemas`, the contract by
+    default; a table not given is published empty) with `version` set to
+    `run_id`. If the data tables equal the latest version's (row order and
+    `version` aside), nothing is written unless `force`. `manifest_extra`
+    (run statistics, settings) is stored in the manifest under "run".
+    """
+    check_run_id(run_id)
+    step = on_step or _ignore
+    unknown = sorted(set(tables) - set(schemas))
+    if unknown:
+        raise SchemaMismatch(f"tables not in the schema: {unknown}")
+    fitted = {
+        name: conform(tables.get(name), schema, name=name, run_id=run_id)
+        for name, schema in schemas.items()
+    }
+    layout = Layout(Path(parquet_dir))
+    layout.ensure()
+    if layout.manifest_path(run_id).exists():
+        raise PublishConflict(f"version {run_id} is already published")
+    previous = repair_latest(layout)
+    before = _previous_tables(layout, previous)
+    changes = diff_tables(before, fitted, old_id=previous, new_id=run_id)
+    counts = {name: table.num_rows for name, table in fitted.items()}
+    unchanged = before is not None and same_content(fitted, before, DATA_TABLES)
+    if unchanged and not force:
+        return PublishResult(
+            run_id, False, f"unchanged: same data as {previous}", counts, layout.root,
+            previous, previous, changes,
+        )
+    with exclusive_lock(layout.run_lock_path(run_id), unlink=True):
+        step("run:locked")
+        try:
+            entries = {}
+            for name, table in fitted.items():
+                entries[name] = _write_table(layout, name, table, run_id, step)
+            manifest = Manifest(
+                run_id=run_id,
+                created_at=datetime.now(UTC),
+                schema_version=SCHEMA_VERSION,
+                previous=previous,
+                tables=entries,
+                parser_versions=_parser_versions(fitted),
+                fill_rates={name: fill_rates(table) for name, table in fitted.items()},
+                diff=changes.to_dict(),
+                run=dict(manifest_extra or {}),
+            )
+            _commit_manifest(layout, manifest, step)
+        except BaseException:
+            _discard(layout, run_id, list(fitted))
+            raise
+        latest = advance_latest(layout, run_id, step)
+    step("run:unlocked")
+    try:
+        sweep(layout)
+    except OSError as exc:  # the version is published; gc can clean up later
+        log.warning("could not remove leftovers of crashed runs: %s", exc)
+    step("swept")
+    reason = f"forced: same data as {previous}" if unchanged else "published"
+    return PublishResult(run_id, True, reason, counts, layout.root, previous, latest, changes)

@@ -1,0 +1,203 @@
+"""Read published versions. A version exists only if its manifest does.
+
+`data_dir` may be the `data/` folder (as in settings and the CLI) or the
+parquet folder itself; see `layout.parquet_root`. Readers only open files a
+manifest lists, so a half-written version is never seen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.dataset as ds
+
+from load.atomic import sha256_file
+from load.errors import CorruptVersion, UnknownTable, VersionNotFound
+from load.layout import Layout
+from load.manifest import Manifest
+from load.runid import check_run_id
+
+LATEST = "latest"
+ALL = "all"
+
+
+@dataclass(frozen=True, slots=True)
+class VersionInfo:
+    """One published version, as `versions()` lists it."""
+
+    run_id: str
+    created_at: datetime
+    schema_version: int
+    previous: str | None
+    row_counts: Mapping[str, int]
+    diff_summary: str
+    is_latest: bool
+    added: int = 0
+    removed: int = 0
+    changed: int = 0
+
+
+def latest_id(layout: Layout) -> str | None:
+    """The run id `_LATEST` names, or None before the first publish."""
+    try:
+        text = layout.latest_path.read_text(encoding="ascii").strip()
+    except FileNotFoundError:
+        return None
+    return check_run_id(text) if text else None
+
+
+def latest(data_dir: Path) -> str | None:
+    """The newest published run id, or None if nothing was published yet."""
+    return latest_id(Layout.for_reading(data_dir))
+
+
+def load_manifest(layout: Layout, version: str) -> Manifest:
+    """The manifest of `version` ("latest" or a run id) in `layout`."""
+    if version == LATEST:
+        run_id = latest_id(layout)
+        if run_id is None:
+            raise VersionNotFound(f"nothing published yet in {layout.root}")
+    else:
+        run_id = check_run_id(version)
+    path = layout.manifest_path(run_id)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise VersionNotFound(f"no version {run_id} in {layout.root}") from None
+    return Manifest.from_json(text, source=str(path))
+
+
+def read_manifest(version: str = LATEST, *, data_dir: Path) -> Manifest:
+    """The manifest of a published version."""
+    return load_manifest(Layout.for_reading(data_dir), version)
+
+
+def versions(data_dir: Path) -> list[VersionInfo]:
+    """Every published version, oldest first."""
+    layout = Layout.for_reading(data_dir)
+    newest = latest_id(layout)
+    infos = []
+    for run_id in layout.committed_ids():
+        try:
+            manifest = load_manifest(layout, run_id)
+        except VersionNotFound:  # removed by retention while we listed
+            continue
+        infos.append(
+            VersionInfo(
+                run_id=run_id,
+                created_at=manifest.created_at,
+                schema_version=manifest.schema_version,
+                previous=manifest.previous,
+                row_counts=manifest.row_counts,
+                diff_summary=str(manifest.diff.get("summary", "")),
+                is_latest=run_id == newest,
+                added=len(manifest.diff.get("added", ())),
+                removed=len(manifest.diff.get("removed", ())),
+                changed=len(manifest.diff.get("changed", ())),
+            )
+        )
+    return infos
+
+
+def _entry(manifest: Manifest, table: str) -> tuple[list[str], pa.Schema]:
+    try:
+        entry = manifest.tables[table]
+    except KeyError:
+        known = ", ".join(sorted(manifest.tables))
+        raise UnknownTable(
+            f"version {manifest.run_id} has no table {table!r} (it has: {known})"
+        ) from None
+    return [f.path for f in entry.files], entry.schema
+
+
+def _dataset(layout: Layout, paths: list[str], schema: pa.Schema) -> pa.Table:
+    files = [str(layout.root / p) for p in paths]
+    missing = [p for p in files if not Path(p).is_file()]
+    if missing:
+        raise CorruptVersion(f"missing data file {missing[0]}")
+    return ds.dataset(files, schema=schema, format="parquet").to_table()
+
+
+def read_arrow_from(layout: Layout, table: str, manifest: Manifest) -> pa.Table:
+    """One table of one version as Arrow, with the schema the manifest recorded."""
+    paths, schema = _entry(manifest, table)
+    return _dataset(layout, paths, schema)
+
+
+def _manifests_of(layout: Layout, table: str, version: str) -> list[Manifest]:
+    """The manifests `version` names: one, or with "all" every version that has `table`."""
+    if version != ALL:
+        return [load_manifest(layout, version)]
+    manifests = [load_manifest(layout, run_id) for run_id in layout.committed_ids()]
+    having = [m for m in manifests if table in m.tables]
+    if not having:
+        raise UnknownTable(f"no published version has a table {table!r} in {layout.root}")
+    return having
+
+
+def _read_tables(layout: Layout, table: str, manifests: list[Manifest]) -> pa.Table:
+    """The table across `manifests`, columns unified by name (added columns null before)."""
+    entries = [_entry(m, table) for m in manifests]
+    schema = pa.unify_schemas([schema for _, schema in entries])
+    return _dataset(layout, [p for paths, _ in entries for p in paths], schema)
+
+
+def read_arrow(table: str, version: str = LATEST, *, data_dir: Path) -> pa.Table:
+    """Like `read`, as a pyarrow Table. `version="all"` unions every version by column name."""
+    layout = Layout.for_reading(data_dir)
+    return _read_tables(layout, table, _manifests_of(layout, table, version))
+
+
+def _pandas_type(arrow_type: pa.DataType) -> object | None:
+    """Nullable pandas dtypes for ints and bools, so a null does not turn them into floats."""
+    mapping: dict[pa.DataType, object] = {
+        pa.int64(): pd.Int64Dtype(),
+        pa.int32(): pd.Int32Dtype(),
+        pa.int8(): pd.Int8Dtype(),
+        pa.bool_(): pd.BooleanDtype(),
+    }
+    return mapping.get(arrow_type)
+
+
+def to_pandas(table: pa.Table, levels: Mapping[str, tuple[str, ...]]) -> pd.DataFrame:
+    """A DataFrame whose ordered categories carry all their levels, not only those present."""
+    frame: pd.DataFrame = table.to_pandas(types_mapper=_pandas_type)
+    for column, column_levels in levels.items():
+        if column in frame.columns:
+            dtype = pd.CategoricalDtype(list(column_levels), ordered=True)
+            frame[column] = frame[column].astype(dtype)
+    return frame
+
+
+def read(table: str, version: str = LATEST, *, data_dir: Path) -> pd.DataFrame:
+    """One table of a published version ("latest", a run id, or "all") as a DataFrame.
+
+    Ints and bools come back as nullable pandas dtypes, strings as pandas strings,
+    timestamps in UTC, and ordered categories with every level of the contract.
+    """
+    layout = Layout.for_reading(data_dir)
+    manifests = _manifests_of(layout, table, version)
+    levels: dict[str, tuple[str, ...]] = {}
+    for manifest in manifests:
+        if table in manifest.tables:
+            levels.update(manifest.tables[table].levels)
+    return to_pandas(_read_tables(layout, table, manifests), levels)
+
+
+def verify(version: str = LATEST, *, data_dir: Path) -> Manifest:
+    """Check every file of a version against its manifest (size and sha256)."""
+    layout = Layout.for_reading(data_dir)
+    manifest = load_manifest(layout, version)
+    for entry in manifest.tables.values():
+        for file in entry.files:
+            path = layout.root / file.path
+            if not path.is_file():
+                raise CorruptVersion(f"{manifest.run_id}: missing file {file.path}")
+            if path.stat().st_size != file.bytes or sha256_file(path) != file.sha256:
+                raise CorruptVersion(f"{manifest.run_id}: {file.path} differs from its manifest")
+    return manifest

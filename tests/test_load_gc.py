@@ -1,0 +1,136 @@
+"""The sweep (crash leftovers) and retention (old versions)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+import load.gc
+from load import collect, latest, publish, read, versions
+from load.gc import GcResult, plan_retention, sweep
+from load.layout import Layout
+from load.locks import exclusive_lock
+from tests.load_checks import actual_files, assert_clean
+from tests.load_helpers import dataset
+
+IDS = [f"202611{day:02d}T060000Z-aaaaaa" for day in (1, 2, 3, 4, 5)]
+NOW = datetime(2026, 11, 5, 12, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("keep_last", "keep_days", "latest_id", "expired"),
+    [
+        (None, None, IDS[-1], ()),
+        (2, None, IDS[-1], tuple(IDS[:3])),
+        (5, None, IDS[-1], ()),
+        (None, 2.0, IDS[-1], tuple(IDS[:3])),  # 3 Nov 06:00 is older than 2 days
+        (None, 2.3, IDS[-1], tuple(IDS[:2])),
+        (4, 1.0, IDS[-1], (IDS[0],)),  # kept if any rule keeps it
+        (1, 2.3, IDS[-1], tuple(IDS[:2])),
+        (3, 0.5, IDS[-1], tuple(IDS[:2])),
+        (1, None, IDS[1], (IDS[0], IDS[2], IDS[3])),  # the latest is never removed
+        (None, 0.01, IDS[-1], tuple(IDS[:4])),
+    ],
+)
+def test_plan_retention(keep_last, keep_days, latest_id, expired) -> None:
+    assert plan_retention(IDS, latest=latest_id, keep_last=keep_last, keep_days=keep_days,
+                          now=NOW) == expired
+
+
+def publish_all(parquet: Path) -> None:
+    for i, run_id in enumerate(IDS):
+        publish(dataset([f"career-{i}"]), parquet_dir=parquet, run_id=run_id)
+
+
+def test_retention_removes_old_versions_and_keeps_the_rest_readable(tmp_path: Path) -> None:
+    parquet = tmp_path / "parquet"
+    publish_all(parquet)
+    result = collect(tmp_path, keep_last=2, now=NOW)
+    assert result == GcResult(swept=(), expired=tuple(IDS[:3]), kept=tuple(IDS[3:]),
+                              latest=IDS[-1])
+    assert [v.run_id for v in versions(tmp_path)] == IDS[3:]
+    assert not any(f"version={r}" in path for r in IDS[:3] for path in actual_files(parquet))
+    assert read("careers", IDS[3], data_dir=tmp_path)["career_id"].tolist() == [
+        "careers.example/career-3"]
+    assert_clean(parquet)
+
+
+def test_retention_never_removes_the_latest(tmp_path: Path) -> None:
+    publish_all(tmp_path / "parquet")
+    far_future = datetime(2030, 1, 1, tzinfo=UTC)
+    result = collect(tmp_path, keep_days=1, now=far_future)
+    assert result.expired == tuple(IDS[:-1])
+    assert [v.run_id for v in versions(tmp_path)] == [IDS[-1]]
+    assert latest(tmp_path) == IDS[-1]
+
+
+def test_dry_run_removes_nothing(tmp_path: Path) -> None:
+    parquet = tmp_path / "parquet"
+    publish_all(parquet)
+    stale = Layout(parquet).version_dir("careers", "20261106T060000Z-dddddd")
+    stale.mkdir()
+    before = actual_files(parquet) | {stale.name}
+    result = collect(tmp_path, keep_last=1, now=NOW, dry_run=True)
+    assert (result.swept, result.expired, result.dry_run) == (
+        ("20261106T060000Z-dddddd",), tuple(IDS[:4]), True)
+    assert actual_files(parquet) | {stale.name} == before
+    assert stale.is_dir()
+
+
+def test_the_manifest_goes_first(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """If deleting files fails half-way, the version is already invisible; gc finishes later."""
+    parquet = tmp_path / "parquet"
+    publish_all(parquet)
+
+    def broken(path: Path) -> None:
+        raise OSError("disk went away")
+
+    monkeypatch.setattr(load.gc, "remove_tree", broken)
+    with pytest.raises(OSError, match="disk went away"):
+        collect(tmp_path, keep_last=4, now=NOW)
+    assert [v.run_id for v in versions(tmp_path)] == IDS[1:]
+    monkeypatch.undo()
+    assert collect(tmp_path, now=NOW).swept == (IDS[0],)
+    assert_clean(parquet)
+
+
+def test_sweep_spares_a_run_in_progress(tmp_path: Path) -> None:
+    """A run holding its lock is alive: its staging files stay until it dies or finishes."""
+    parquet = tmp_path / "parquet"
+    publish(dataset(["a"]), parquet_dir=parquet, run_id=IDS[0])
+    layout = Layout(parquet)
+    running, crashed = IDS[1], IDS[2]
+    for run_id in (running, crashed):
+        layout.version_dir("careers", run_id).mkdir(parents=True)
+        layout.part_tmp_path("careers", run_id).write_bytes(b"PAR1 half")
+        layout.manifest_tmp_path(run_id).write_text("{")
+    layout.latest_tmp_path(crashed).write_text(crashed)
+    with exclusive_lock(layout.run_lock_path(running)):
+        assert sweep(layout) == (crashed,)
+        assert layout.part_tmp_path("careers", running).exists()
+        assert layout.manifest_tmp_path(running).exists()
+        assert not layout.version_dir("careers", crashed).exists()
+        assert not layout.latest_tmp_path(crashed).exists()
+    assert sweep(layout) == (running,)
+    assert_clean(parquet)
+
+
+def test_gc_moves_latest_forward_after_a_crash_before_the_pointer(tmp_path: Path) -> None:
+    parquet = tmp_path / "parquet"
+    publish(dataset(["a"]), parquet_dir=parquet, run_id=IDS[0])
+    publish(dataset(["b"]), parquet_dir=parquet, run_id=IDS[1])
+    (parquet / "_LATEST").write_text(IDS[0])  # as if killed between manifest and pointer
+    assert collect(tmp_path).latest == IDS[1]
+    assert latest(tmp_path) == IDS[1]
+
+
+def test_publish_repairs_a_pointer_left_behind(tmp_path: Path) -> None:
+    parquet = tmp_path / "parquet"
+    publish(dataset(["a"]), parquet_dir=parquet, run_id=IDS[0])
+    publish(dataset(["b"]), parquet_dir=parquet, run_id=IDS[1])
+    (parquet / "_LATEST").write_text(IDS[0])
+    result = publish(dataset(["b"]), parquet_dir=parquet, run_id=IDS[2])
+    assert (result.published, result.previous) == (False, IDS[1])
+    assert latest(tmp_path) == IDS[1]
