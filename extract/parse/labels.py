@@ -314,8 +314,21 @@ def _value(scalar: _Scalar, raw: str, *, allow_empty: bool) -> tuple[bool, str |
     return True, v
 
 
+def _subtree_sizes(elements: list[LexborNode]) -> dict[int, int]:
+    """Elements under each element (itself included), in one pass over document order."""
+    size = {el.mem_id: 1 for el in elements}
+    for el in reversed(elements):
+        parent = el.parent
+        if parent is not None and parent.mem_id in size:
+            size[parent.mem_id] += size[el.mem_id]
+    return size
+
+
 def _candidates(elements: list[LexborNode]) -> Iterable[_Candidate]:
+    sizes = _subtree_sizes(elements)
     for order, el in enumerate(elements):
+        if sizes[el.mem_id] > _SMALL and el.tag not in {"tr", "table"}:
+            continue
         tag = el.tag
         if tag == "tr":
             yield from _row(el, order)
@@ -341,9 +354,9 @@ def _pair(
     *,
     allow_empty: bool,
 ) -> Iterable[_Candidate]:
-    label = normalize_label(text_of(label_el))
+    label = normalize_label(text_of(label_el, _SMALL))
     for scalar, spec in _match(label):
-        ok, v = _value(scalar, text_of(value_el), allow_empty=allow_empty)
+        ok, v = _value(scalar, text_of(value_el, _SMALL), allow_empty=allow_empty)
         if ok:
             yield _Candidate(scalar.field, v, spec, place, order, f"{rule}({label})")
 
@@ -366,8 +379,11 @@ def _one_row_table(table: LexborNode, order: int) -> Iterable[_Candidate]:
         yield from _pair(h, v, order, 0, "table-column", allow_empty=False)
 
 
+_SMALL = 80  # nodes: bigger elements are neither labels nor values
+
+
 def _block(el: LexborNode, order: int) -> Iterable[_Candidate]:
-    own = text_of(el)
+    own = text_of(el, _SMALL)
     if not own or len(own) > 120:
         return
     label = normalize_label(own)
@@ -378,7 +394,7 @@ def _block(el: LexborNode, order: int) -> Iterable[_Candidate]:
             yield from _pair(el, sib, order, place, "next-to-label", allow_empty=False)
         parent = el.parent
         if parent is not None and parent.tag in {"p", "li", "div", "td", "span", "dd"}:
-            whole = text_of(parent)
+            whole = text_of(parent, _SMALL)
             if whole.startswith(own) and len(whole) > len(own) and len(whole) <= 160:
                 rest = whole[len(own) :].lstrip(" :–—-")
                 for scalar, spec in _match(label):

@@ -28,13 +28,21 @@ def clean(text: str | None) -> str:
     return _SPACE.sub(" ", text or "").strip()
 
 
-def text_of(node: LexborNode | None) -> str:
-    """The visible text of `node`, whitespace-normalized ("" for None)."""
+def text_of(node: LexborNode | None, limit: int | None = None) -> str:
+    """The visible text of `node`, whitespace-normalized ("" for None).
+
+    With `limit`, a node with more than `limit` descendants gives "": label and
+    value readers look at small nodes only, and must stay linear on deep trees.
+    """
     if node is None:
         return ""
     parts: list[str] = []
     stack: list[LexborNode | str] = [node]
+    budget = limit if limit is not None else -1
     while stack:
+        budget -= 1
+        if budget == -1 and limit is not None:
+            return ""
         item = stack.pop()
         if isinstance(item, str):
             parts.append(item)
