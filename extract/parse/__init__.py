@@ -74,8 +74,9 @@ def parse_page(
         return _parse_tree(tree, url, templates=templates, structured=structured)
     except ParseError:
         raise
-    except (RecursionError, MemoryError, ValueError, TypeError, AttributeError) as exc:
-        # A parser bug on hostile markup must not take the batch down; it is a parse failure.
+    except Exception as exc:
+        # A parser bug on hostile markup must not take the batch down: it is this page's
+        # parse failure, reported with its type so the bug can be found and fixed.
         raise ParseError(f"parser failed: {type(exc).__name__}: {exc}", url=url) from exc
 
 

@@ -233,7 +233,7 @@ def read(tree: LexborHTMLParser, url: str) -> RawCareer:
     body = tree.body
     elements = list(body.traverse()) if body is not None else []
     best: dict[str, _Candidate] = {}
-    for cand in _candidates(elements):
+    for cand in _unrepeated(list(_candidates(elements))):
         old = best.get(cand.field)
         if old is None or (cand.spec, cand.place, cand.order) < (old.spec, old.place, old.order):
             best[cand.field] = cand
@@ -246,6 +246,15 @@ def read(tree: LexborHTMLParser, url: str) -> RawCareer:
     _lists(elements, d)
     _summary(tree, d)
     return d.career(url, _title(tree))
+
+
+def _unrepeated(cands: list[_Candidate]) -> list[_Candidate]:
+    """Drop labels that repeat with different values: cards of other jobs (similar
+    occupations, vacancies, "Wage: ..." per listing) are not this career's facts."""
+    values: dict[tuple[str, str], set[str | None]] = {}
+    for c in cands:
+        values.setdefault((c.field, c.rule), set()).add(c.value)
+    return [c for c in cands if len(values[(c.field, c.rule)]) == 1]
 
 
 def evidence(career: RawCareer) -> int:

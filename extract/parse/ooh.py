@@ -148,6 +148,8 @@ def _quick_facts(tree: LexborHTMLParser, d: Draft) -> None:
         if th is None or td is None:
             continue
         label, value = text_of(th).lower(), text_of(td)
+        if _PLACEHOLDER.match(value) and "education" not in label:
+            value = ""  # "—" or "N/A": the page shows no value here
         if "median pay" in label:
             d.put("salary_median", value or None, f"{rule}.median-pay")
             d.put("salary_text", value or None, f"{rule}.median-pay")
@@ -177,6 +179,8 @@ def _duties(tree: LexborHTMLParser, d: Draft) -> None:
         if not _DO_FOLLOWING.search(text_of(p)):
             continue
         lst = next_element(p)
+        if lst is None and p.parent is not None and p.parent.tag in {"div", "span"}:
+            lst = next_element(p.parent)  # the intro wrapped on its own
         if lst is not None and lst.tag in {"ul", "ol"}:
             items.extend(t for li in lst.css("li") if (t := text_of(li)))
     if items:
@@ -190,8 +194,8 @@ def _qualities(tree: LexborHTMLParser, d: Draft) -> None:
         found: list[str] = []
         node = next_element(h)
         while node is not None and node.tag not in _HEADINGS:
-            if node.tag == "p" and (lead := leadin(node)):
-                found.append(lead)
+            blocks = [node] if node.tag in {"p", "li"} else node.css("p, li")
+            found.extend(lead for b in blocks if (lead := leadin(b)))
             node = next_element(node)
         if found:
             d.put("people_skills", tuple(found), "important-qualities-leadins")

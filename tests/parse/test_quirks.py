@@ -121,3 +121,47 @@ def test_ncs_profile() -> None:
     assert c.duties[0] == "dealing with queries on the phone, by email and social media"
     assert len(c.people_skills) == 9
     assert c.parser.startswith("ncs/1")
+
+
+def _mutate(name: str, old: str, new: str, count: int = 1) -> str:
+    html = PAGES[name].html
+    assert html.count(old) >= count, old
+    return html.replace(old, new)
+
+
+def test_qualities_wrapped_in_a_div_or_given_as_a_list() -> None:
+    html = _mutate(
+        "actuaries",
+        "<h3>Important Qualities</h3>",
+        "<h3>Important Qualities</h3><div><ul><li><strong>Grit.</strong> Keep going.</li></ul>",
+    )
+    html = html.replace("</em></strong> Actuaries quantify risk", "</em></strong> Actuaries q")
+    c = parse_page(html, PAGES["actuaries"].url)
+    assert c.people_skills[0] == "Grit"
+    assert "Math skills" in c.people_skills
+
+
+def test_duty_intro_wrapped_on_its_own() -> None:
+    html = _mutate(
+        "actuaries",
+        "<p>Actuaries typically do the following:</p>",
+        "<div><p>Actuaries typically do the following:</p></div>",
+    )
+    assert len(parse_page(html, PAGES["actuaries"].url).duties) == 6
+
+
+def test_dash_in_quick_facts_is_no_value() -> None:
+    html = _mutate("actuaries", "22% (Much faster than average)</td>", "—</td>")
+    c = parse_page(html, PAGES["actuaries"].url)
+    assert c.growth is None
+    assert ("growth", "ooh:quickfacts.job-outlook") in c.rules  # settled: no fallback guess
+
+
+def test_repeated_card_labels_are_not_this_careers_pay() -> None:
+    cards = "".join(
+        f"<li><span>Wage : </span> £{n},000.00 <span>Annually</span></li>" for n in (12, 13)
+    )
+    html = f"<h1>Clerk</h1><ul>{cards}</ul><dl><dt>Growth</dt><dd>2%</dd></dl>"
+    html += "<dl><dt>Number of jobs</dt><dd>8,400</dd></dl>"
+    c = parse_page(html, "https://example.org/clerk")
+    assert (c.salary_median, c.salary_text, c.growth, c.workers) == (None, None, "2%", "8,400")
