@@ -17,6 +17,7 @@ as a link list, or it is a `NotACareerPage` (recorded as `skipped`).
 
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 from typing import Protocol
 
@@ -26,6 +27,8 @@ from extract.errors import NotACareerPage, ParseError
 from extract.parse import jsonld, labels, listing
 from extract.parse.draft import GROUPS, fill, settled_groups
 from extract.records import RawCareer
+
+log = logging.getLogger(__name__)
 
 
 class TemplateParser(Protocol):
@@ -71,13 +74,16 @@ def parse_page(
     except Exception as exc:  # selectolax raises bare errors on hostile input
         raise ParseError(f"unreadable HTML: {exc}", url=url) from exc
     try:
-        return _parse_tree(tree, url, templates=templates, structured=structured)
-    except ParseError:
+        career = _parse_tree(tree, url, templates=templates, structured=structured)
+    except ParseError as exc:
+        log.debug("not parsed %s: %s", url, exc)
         raise
     except Exception as exc:
         # A parser bug on hostile markup must not take the batch down: it is this page's
         # parse failure, reported with its type so the bug can be found and fixed.
         raise ParseError(f"parser failed: {type(exc).__name__}: {exc}", url=url) from exc
+    log.debug("parsed %s with %s: %s", url, career.parser, career.rules)
+    return career
 
 
 def _parse_tree(

@@ -44,7 +44,7 @@ _PLACEHOLDER = re.compile(
 )
 _GROWTH = re.compile(
     r"\d\s*(%|percent\b)|faster|slower|as fast as|average|declin|little or no change|\bgrow"
-    r"|increas|decreas|stable|shrink",
+    r"|increas|decreas|stable|shrink|^(very )?(strong|good|fair|moderate|limited|weak|poor)$",
     re.I,
 )
 _COUNT = re.compile(
@@ -59,6 +59,7 @@ _KEYWORDS = re.compile(
     r"pay|salar|wage|earn|income|compens|median|average|avg|mean|typical|starter|starting|entry"
     r"|low|min|from|new entrant|experienced|high|max|top|senior|up to|outlook|growth|change"
     r"|demand|jobs|worker|employ|workforce|educat|degree|qualif|environment|setting|workplace"
+    r"|weekly|monthly|hourly|prospect|future"
     r"|categor|cluster|career|sector|industry|family|group",
     re.I,
 )
@@ -99,9 +100,9 @@ def _short_ok(v: str) -> bool:
 
 
 _MEDIAN = _pattern(
-    r"(median|average|avg|typical|mean)( annual| yearly| hourly| base)? "
+    r"(median|average|avg|typical|mean)( annual| yearly| hourly| weekly| monthly| base)? "
     r"(pay|salary|wages?|earnings|income)( range)?",
-    r"(annual|yearly|base|estimated) (salary|pay|wages?)",
+    r"(annual|yearly|hourly|weekly|monthly|base|estimated) (salary|pay|wages?|earnings)",
     r"median|average",
     r"(salary|pay|wage) range|salary|pay|wages?|earnings|compensation|income",
 )
@@ -123,7 +124,7 @@ _SCALARS: tuple[_Scalar, ...] = (
             r"(job|employment|career|occupational) (outlook|growth)( rate)?",
             r"(10|ten)[- ]year (growth|outlook|change)|projected (growth|change)( rate)?"
             r"|growth( rate| outlook)?",
-            r"outlook|future demand|demand",
+            r"outlook|future (demand|growth)|demand|(job |employment )?prospects",
         ),
         _growth_ok,
         80,
@@ -133,7 +134,7 @@ _SCALARS: tuple[_Scalar, ...] = (
         _pattern(
             r"number of (jobs|workers|people employed|employees|people in (this|the) job)",
             r"((us|u\.s\.|uk|total|current) )?(workers|employment|jobs)|people employed"
-            r"|number employed|workforce|employed|employees",
+            r"|number employed|workforce|employed|employees|employment (size|level)",
         ),
         _count_ok,
         40,
@@ -166,7 +167,8 @@ _SCALARS: tuple[_Scalar, ...] = (
 )
 
 _DUTIES = _pattern(
-    r"(main |key |typical |job |daily )?duties( and responsibilities)?",
+    r"(main |key |typical |job |daily )?duties( and (responsibilities|tasks))?"
+    r"|tasks and (duties|responsibilities)",
     r"day[- ]to[- ]day( tasks| duties| activities)?|(main |key |typical |daily )?tasks"
     r"|(key |main )?responsibilities",
     r"what (they|you|you'll|you will|you'd) (actually )?do|what the job involves"
@@ -197,7 +199,7 @@ def normalize_label(text: str) -> str:
     s = re.sub(r"^(19|20)\d\d\s+", "", s)
     s = re.sub(r"[,\s]+(in\s+)?(19|20)\d\d(\s*[-–—]\s*(19|20)?\d\d)?\s*$", "", s)
     s = re.sub(r"[\s:.\-–—*]+$", "", s)
-    s = s.replace("’", "'")
+    s = s.replace("’", "'").replace("&", " and ")
     return clean(s)
 
 
@@ -515,10 +517,12 @@ def _lists_in(section: list[LexborNode]) -> list[LexborNode]:
             out.append(node)
         else:
             out.extend(node.css("ul, ol"))
-    return out
+    nested = {sub.mem_id for lst in out for sub in lst.css("ul, ol") if sub.mem_id != lst.mem_id}
+    return [lst for lst in out if lst.mem_id not in nested]
 
 
 def _items(lst: LexborNode) -> list[str]:
+    """Text of the list's own items (a nested list is part of its item, not more items)."""
     out = []
     for li in lst.iter():
         if li.tag != "li":

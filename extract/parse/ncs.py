@@ -171,7 +171,9 @@ def _list_under(tree: LexborHTMLParser, label: str, field: str, d: Draft) -> Non
     items: list[str] = []
     while box is not None and box.tag not in {"h1", "h2", "h3", "h4"}:
         lists = [box] if box.tag in {"ul", "ol"} else box.css("ul, ol")
-        items.extend(t for lst in lists for li in lst.css("li") if (t := text_of(li)))
+        items.extend(
+            t for lst in lists for li in lst.iter() if li.tag == "li" and (t := text_of(li))
+        )
         if items:
             break
         box = next_element(box)

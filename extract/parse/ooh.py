@@ -182,7 +182,7 @@ def _duties(tree: LexborHTMLParser, d: Draft) -> None:
         if lst is None and p.parent is not None and p.parent.tag in {"div", "span"}:
             lst = next_element(p.parent)  # the intro wrapped on its own
         if lst is not None and lst.tag in {"ul", "ol"}:
-            items.extend(t for li in lst.css("li") if (t := text_of(li)))
+            items.extend(t for li in lst.iter() if li.tag == "li" and (t := text_of(li)))
     if items:
         d.put("duties", tuple(items), "typically-do-the-following")
 

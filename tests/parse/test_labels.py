@@ -102,6 +102,25 @@ CASES = [
         id="inline-labels-title-tag",
     ),
     pytest.param(
+        """<h1>Chef</h1><section><div><h4>Weekly pay</h4><p>$1,650</p></div>
+        <div><h4>Future growth</h4><p>Strong</p></div>
+        <div><h4>Employment size</h4><p>96,100 workers</p></div></section>
+        <h2>Education &amp; training</h2><p>Certificate III in Commercial Cookery</p>
+        <h2>Tasks &amp; duties</h2><ul><li>Plan menus<ul><li>seasonal</li><li>budget</li></ul></li>
+        <li>Cook food</li></ul>
+        <h2>Skills &amp; knowledge</h2><ul><li>Food safety</li></ul>""",
+        {
+            "title": "Chef",
+            "salary_median": "$1,650",
+            "workers": "96,100 workers",
+            "growth": "Strong",
+            "education": "Certificate III in Commercial Cookery",
+            "duties": ("Plan menus seasonal budget", "Cook food"),
+            "people_skills": ("Food safety",),
+        },
+        id="cards-ampersands-nested-list",
+    ),
+    pytest.param(
         """<h1>Welder</h1><div><span>Salary range</span><span>$40,000 - $65,000</span></div>
         <div><span>Growth</span><span>Little or no change</span></div>
         <h2>Important qualities</h2>
