@@ -81,19 +81,25 @@ def is_element(node: LexborNode) -> bool:
 
 def leadin(p: LexborNode) -> str:
     """The bold/italic lead-in that opens a paragraph ("Analytical skills."), without its
-    closing period; "" when the paragraph does not open with one."""
+    closing period; "" when the paragraph does not open with one.
+
+    A lead-in split over several tags ("<em>Decision-</em><em>making skills.</em>") is
+    joined; one that swallowed its sentence ("Patience. Teachers ...") is cut at ". ".
+    """
+    pieces: list[str] = []
     for child in p.iter(include_text=True):
         if child.tag == "-text":
             if clean(child.text_content):
-                return ""
+                break
+            pieces.append(" ")
             continue
         if not is_element(child):
             continue
         if child.tag not in _LEADIN_TAGS:
-            return ""
-        text = text_of(child)
-        if not text:
-            continue
-        text = text.rstrip(" .:;").strip()
-        return text if 0 < len(text) <= 60 else ""
-    return ""
+            break
+        pieces.append(text_of(child))
+        if clean("".join(pieces)).endswith((".", ":")):
+            break
+    text = clean("".join(pieces))
+    text = text.split(". ", 1)[0].rstrip(" .:;").strip()
+    return text if 0 < len(text) <= 60 else ""

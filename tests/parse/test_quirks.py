@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
+from selectolax.lexbor import LexborHTMLParser
 
 from extract.parse import parse_page
+from extract.parse.text import leadin
 from tests.parse.golden import real_pages
 
 PAGES = {p.file.split("/")[-1].removesuffix(".html"): p for p in real_pages()}
@@ -165,3 +167,21 @@ def test_repeated_card_labels_are_not_this_careers_pay() -> None:
     html += "<dl><dt>Number of jobs</dt><dd>8,400</dd></dl>"
     c = parse_page(html, "https://example.org/clerk")
     assert (c.salary_median, c.salary_text, c.growth, c.workers) == (None, None, "2%", "8,400")
+
+
+@pytest.mark.parametrize(
+    ("html", "lead"),
+    [
+        ("<p><strong><em>Analytical skills.</em></strong> Actuaries ...</p>", "Analytical skills"),
+        ("<p><em><strong>Dexterity</strong></em>. Workers ...</p>", "Dexterity"),
+        ("<p><strong><em>Decision-</em><em>making</em><em> skills.</em></strong> X</p>",
+         "Decision-making skills"),
+        ("<p><strong>Decision-</strong><strong>making skills.</strong> X</p>",
+         "Decision-making skills"),
+        ("<p><strong>Patience. Teachers must stay calm.</strong> More.</p>", "Patience"),
+        ("<p><em></em>The following are examples of qualities:</p>", ""),
+        ("<p>Plain text <strong>bold later</strong></p>", ""),
+    ],
+)  # fmt: skip
+def test_leadins(html, lead) -> None:
+    assert leadin(LexborHTMLParser(html).css_first("p")) == lead
