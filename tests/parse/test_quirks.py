@@ -184,4 +184,6 @@ def test_repeated_card_labels_are_not_this_careers_pay() -> None:
     ],
 )  # fmt: skip
 def test_leadins(html, lead) -> None:
-    assert leadin(LexborHTMLParser(html).css_first("p")) == lead
+    p = LexborHTMLParser(html).css_first("p")
+    assert p is not None
+    assert leadin(p) == lead
