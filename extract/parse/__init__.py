@@ -11,8 +11,9 @@ each filling only the field groups the ones before it did not settle (see
    template's selectors no longer find (a redesign lowers accuracy a little
    instead of turning columns into nulls).
 
-A page no template claims must show at least two career facts and not read
-as a link list, or it is a `NotACareerPage` (recorded as `skipped`).
+A page no template claims must show at least two career facts, not read as a
+link list and not ask robots not to index it (a print view, a duplicate), or
+it is a `NotACareerPage` (recorded as `skipped`).
 """
 
 from __future__ import annotations
@@ -101,6 +102,8 @@ def _parse_tree(
             career = found if career is None else fill(career, found)
     if career is not None and settled_groups(career) >= set(GROUPS):
         return career
+    if career is None and listing.not_for_collection(tree):
+        raise NotACareerPage("the page asks not to be indexed (print view, duplicate)", url=url)
     by_labels = labels.read(tree, url)
     if career is not None:
         career = fill(career, by_labels)

@@ -25,6 +25,18 @@ def link_share(tree: LexborHTMLParser) -> tuple[float, int]:
     return (inside / total if total else 0.0), len(links)
 
 
+def not_for_collection(tree: LexborHTMLParser) -> bool:
+    """`<meta name="robots" content="noindex">`: a print view, a duplicate or a private
+    page, which the site itself asks not to be collected."""
+    for meta in tree.css("meta[name]"):
+        name = (meta.attributes.get("name") or "").lower()
+        if name in {"robots", "googlebot"}:
+            content = (meta.attributes.get("content") or "").lower()
+            if "noindex" in content or "none" in content.split(","):
+                return True
+    return False
+
+
 def looks_like_listing(tree: LexborHTMLParser, evidence: int) -> bool:
     """A page with fewer than two career facts, or a link-dominated one with few facts."""
     if evidence < 2:

@@ -188,3 +188,12 @@ def test_placeholder_in_a_table_is_settled_empty() -> None:
     career = parse_page(html, "https://example.org/pilot")
     assert career.education is None
     assert ("education", "labels:table-row(typical entry-level education)") in career.rules
+
+
+def test_noindex_view_is_not_collected() -> None:
+    page = """<html><head><meta name="robots" content="noindex"></head><body><h1>Cook</h1>
+    <table><tr><th>Median pay</th><td>$35,000</td></tr><tr><th>Growth</th><td>5%</td></tr>
+    </table></body></html>"""
+    with pytest.raises(NotACareerPage):
+        parse_page(page, "https://example.org/cook/print")
+    assert parse_page(page.replace("noindex", "index"), "https://example.org/cook").growth == "5%"
