@@ -444,10 +444,13 @@ def _title(tree: LexborHTMLParser) -> str:
 
 
 def _summary(tree: LexborHTMLParser, d: Draft) -> None:
-    for sel in ('meta[name="description"]', 'meta[property="og:description"]'):
+    for sel, rule in (
+        ('meta[name="description"]', "meta-description"),
+        ('meta[property="og:description"]', "meta-og-description"),
+    ):
         meta = tree.css_first(sel)
         if meta is not None and clean(meta.attributes.get("content")):
-            d.put("summary", clean(meta.attributes.get("content")), f"meta({sel[6:-1]})")
+            d.put("summary", clean(meta.attributes.get("content")), rule)
             return
 
 
