@@ -1,0 +1,105 @@
+"""Text of a node as a reader sees it: inline pieces joined, blocks and `<br>` as spaces.
+
+selectolax's own `text()` either glues blocks together ("$1$2") or splits words
+at inline tags ("Decision- making"); pages need neither.
+"""
+
+from __future__ import annotations
+
+import re
+
+from selectolax.lexbor import LexborNode
+
+_BLOCK = frozenset(
+    {
+        "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt",
+        "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
+        "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section",
+        "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "caption",
+    }
+)  # fmt: skip
+_LEADIN_TAGS = frozenset({"strong", "b", "em", "i", "span"})
+_SKIP = frozenset({"script", "style", "noscript", "template", "svg", "iframe", "select"})
+_SPACE = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
+
+
+def clean(text: str | None) -> str:
+    """Collapse every run of whitespace (nbsp included) to one space and strip."""
+    return _SPACE.sub(" ", text or "").strip()
+
+
+def text_of(node: LexborNode | None, limit: int | None = None) -> str:
+    """The visible text of `node`, whitespace-normalized ("" for None).
+
+    With `limit`, a node with more than `limit` descendants gives "": label and
+    value readers look at small nodes only, and must stay linear on deep trees.
+    """
+    if node is None:
+        return ""
+    parts: list[str] = []
+    stack: list[LexborNode | str] = [node]
+    budget = limit if limit is not None else -1
+    while stack:
+        budget -= 1
+        if budget == -1 and limit is not None:
+            return ""
+        item = stack.pop()
+        if isinstance(item, str):
+            parts.append(item)
+            continue
+        tag = item.tag
+        if tag == "-text":
+            parts.append(item.text_content or "")
+            continue
+        if tag is None or tag.startswith("-") or tag in _SKIP:
+            continue
+        block = tag in _BLOCK
+        if block:
+            parts.append(" ")
+            stack.append(" ")
+        stack.extend(reversed(list(item.iter(include_text=True))))
+    return clean("".join(parts))
+
+
+def next_element(node: LexborNode) -> LexborNode | None:
+    """The next sibling that is an element (text and comments skipped)."""
+    sib = node.next
+    while sib is not None and not _is_element(sib):
+        sib = sib.next
+    return sib
+
+
+def _is_element(node: LexborNode) -> bool:
+    tag = node.tag
+    return tag is not None and not tag.startswith("-")
+
+
+def is_element(node: LexborNode) -> bool:
+    """True for element nodes (not text, comment or document)."""
+    return _is_element(node)
+
+
+def leadin(p: LexborNode) -> str:
+    """The bold/italic lead-in that opens a paragraph ("Analytical skills."), without its
+    closing period; "" when the paragraph does not open with one.
+
+    A lead-in split over several tags ("<em>Decision-</em><em>making skills.</em>") is
+    joined; one that swallowed its sentence ("Patience. Teachers ...") is cut at ". ".
+    """
+    pieces: list[str] = []
+    for child in p.iter(include_text=True):
+        if child.tag == "-text":
+            if clean(child.text_content):
+                break
+            pieces.append(" ")
+            continue
+        if not is_element(child):
+            continue
+        if child.tag not in _LEADIN_TAGS:
+            break
+        pieces.append(text_of(child))
+        if clean("".join(pieces)).endswith((".", ":")):
+            break
+    text = clean("".join(pieces))
+    text = text.split(". ", 1)[0].rstrip(" .:;").strip()
+    return text if 0 < len(text) <= 60 else ""
