@@ -11,9 +11,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from load.runid import new_run_id
 from prefect import flow
-from transform.quality import check_gates
 
 from core.settings import Settings
 from extract.records import ParsedPage
@@ -22,6 +20,8 @@ from flows.plan import plan_batches
 from flows.sources import live_sources
 from flows.summary import RunSummary, count_outcomes
 from flows.tasks import discover_task, fetch_task, normalize_task, parse_task, publish_task
+from load.runid import new_run_id
+from transform.quality import check_gates
 
 
 class StageClock:

@@ -12,16 +12,16 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from extract.rawstore import LogEntry, RawStore
-from load.runid import new_run_id
 from prefect import flow
 
 from core.settings import Settings
+from extract.rawstore import LogEntry, RawStore
 from extract.records import FetchedPage, Outcome, ParsedPage
 from flows.events import pages_done, stage_started
 from flows.ingest_flow import StageClock, finish_run
 from flows.summary import RunSummary
 from flows.tasks import parse_task
+from load.runid import new_run_id
 
 
 def stored_pages(entries: Sequence[LogEntry]) -> list[FetchedPage]:

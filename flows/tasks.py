@@ -9,20 +9,20 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from extract.batch import fetch_batch
-from extract.discover import Discovery, discover_sources
-from extract.parse_pages import parse_fetched_pages
-from extract.rawstore import RawStore
-from load.publish import PublishResult, publish
 from prefect import Task, task
 from prefect.cache_policies import NO_CACHE
 from prefect.client.schemas.objects import TaskRun
 from prefect.states import State
-from transform.build import build_tables
-from transform.tables import Tables
 
 from core.settings import Settings
+from extract.batch import fetch_batch
+from extract.discover import Discovery, discover_sources
+from extract.parse_pages import parse_fetched_pages
+from extract.rawstore import RawStore
 from extract.records import FetchedPage, ParsedPage
+from load import PublishResult, carry_from_latest, collect, publish
+from transform.build import build_tables
+from transform.tables import Tables
 
 
 def retry_only_transient(task: Task[Any, Any], task_run: TaskRun, state: State[Any]) -> bool:
@@ -74,10 +74,16 @@ def normalize_task(parsed: Sequence[ParsedPage], settings: Settings, run_id: str
 def publish_task(
     tables: Tables, settings: Settings, run_id: str, manifest_extra: Mapping[str, Any], force: bool
 ) -> PublishResult:
-    return publish(
-        tables.to_arrow(),
+    """Publish, keeping the last good rows of pages that failed transiently; then retention."""
+    arrow = carry_from_latest(tables.to_arrow(), settings.parquet_dir)
+    result = publish(
+        arrow,
         parquet_dir=settings.parquet_dir,
         run_id=run_id,
         manifest_extra=manifest_extra,
         force=force,
     )
+    if settings.load.keep_last is not None or settings.load.keep_days is not None:
+        collect(settings.data_dir, keep_last=settings.load.keep_last,
+                keep_days=settings.load.keep_days)
+    return result
