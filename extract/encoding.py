@@ -5,7 +5,9 @@ page: a declared charset that cannot decode the body strictly is skipped, and a
 Latin-1 family declaration on a body that is valid, non-ASCII UTF-8 is taken to
 be UTF-8 (the usual server misconfiguration; valid multi-byte UTF-8 is very
 unlikely to be accidental Latin-1 text). Latin-1 labels decode as windows-1252,
-as browsers do (WHATWG Encoding).
+as browsers do (WHATWG Encoding). When nothing decodes cleanly, UTF-8 (with
+U+FFFD for the bad bytes) if the body has valid multi-byte sequences, else
+windows-1252.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.IGNORECASE)
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}")
 _LATIN1_FAMILY = {"latin_1", "iso8859_1", "cp1252", "ascii", "iso8859_15"}
 
 
@@ -79,7 +82,11 @@ def sniff_encoding(body: bytes, content_type: str | None) -> str:
         return meta
     if _strict(body, DEFAULT_ENCODING) is not None:
         return DEFAULT_ENCODING
-    return meta or declared or FALLBACK_ENCODING
+    # Nothing decodes cleanly. UTF-8 with a few stray bytes still has valid multi-byte
+    # sequences; a single-byte page mislabelled as UTF-8 has none.
+    if _UTF8_SEQUENCE.search(body):
+        return DEFAULT_ENCODING
+    return FALLBACK_ENCODING
 
 
 def decode_body(body: bytes, content_type: str | None) -> str:

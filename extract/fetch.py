@@ -53,7 +53,7 @@ ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 def make_client(settings: CrawlSettings) -> httpx.AsyncClient:
     """The run's HTTP client: our User-Agent, timeouts, no automatic redirects.
 
-    `Accept-Encoding` names only what `_Inflater` decodes, so the size cap
+    `Accept-Encoding` names only what `BoundedInflater` decodes, so the size cap
     counts decoded bytes.
     """
     return httpx.AsyncClient(
@@ -86,7 +86,7 @@ class Response:
     last_modified: str | None
 
 
-class _Inflater:
+class BoundedInflater:
     """Decodes a Content-Encoding in bounded steps (at most `room` bytes out per call)."""
 
     def __init__(self, encoding: str, url: str) -> None:
@@ -135,7 +135,7 @@ async def _read_capped(resp: httpx.Response, url: str, cap: int) -> bytes:
     encoding = resp.headers.get("content-encoding", "")
     if expected is not None and expected > cap and encoding in ("", "identity"):
         raise _too_large(url, cap, f"Content-Length {expected}")
-    inflater = _Inflater(encoding, url)
+    inflater = BoundedInflater(encoding, url)
     body = bytearray()
     raw_bytes = 0
     async for chunk in resp.aiter_raw():

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
 import gzip
+import tracemalloc
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from core.settings import SourceSettings
+from extract.fetch import BoundedInflater, Fetcher, make_client
+from extract.hostpolicy import HostPolicy
 from extract.rawstore import RawStore
 from extract.records import FetchedPage, Outcome
 from tests.faultserver import FaultServer, Reply, html
@@ -407,3 +411,44 @@ def test_every_fetch_is_in_the_log(tmp_path: Path) -> None:
     ]
     assert set(RawStore(tmp_path).latest_by_url()) == {srv.url("/a")}
     assert RawStore(tmp_path).latest_by_url(with_body=False)[srv.url("/gone")].status == 410
+
+
+def test_inflater_never_returns_more_than_the_room_it_is_given() -> None:
+    bomb = gzip.compress(b"\0" * (8 * 1024 * 1024))
+    inflater = BoundedInflater("gzip", "http://x/")
+    assert len(inflater.feed(bomb, 1000)) == 1000
+
+
+def test_gzip_bomb_memory_stays_near_the_cap(tmp_path: Path) -> None:
+    bomb = gzip.compress(b"\0" * (64 * 1024 * 1024), compresslevel=9)
+    with FaultServer({"/robots.txt": ROBOTS_OPEN, "/bomb": Reply(raw_gzip=bomb)}) as srv:
+        tracemalloc.start()
+        try:
+            page = only(fetch([srv.url("/bomb")], tmp_path, settings=fast(max_body_bytes=1 << 20)))
+            _, peak = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
+    assert page.outcome is Outcome.FAILED_FETCH
+    assert peak < 8 * (1 << 20), f"peak {peak} bytes while reading a bomb capped at 1 MiB"
+
+
+def test_limiter_holds_concurrency_for_concurrent_callers(tmp_path: Path) -> None:
+    slow = html("<p>slow</p>", delay=0.1)
+    plan = {"/robots.txt": ROBOTS_OPEN, **{f"/p{i}": slow for i in range(5)}}
+
+    async def go(srv: FaultServer) -> list[FetchedPage]:
+        urls = [srv.url(f"/p{i}") for i in range(5)]
+        crawl = fast(per_host_delay=0.0)
+        policy = await HostPolicy.build(urls, SourceSettings())
+        async with make_client(crawl) as client:
+            fetcher = Fetcher(
+                client, settings=crawl, store=RawStore(tmp_path), run_id="r", policy=policy
+            )
+            return list(await asyncio.gather(*(fetcher.fetch_page(u) for u in urls)))
+
+    with FaultServer(plan) as srv:
+        pages = asyncio.run(go(srv))
+        log = srv.requests()
+    assert [p.outcome for p in pages] == [Outcome.PARSED] * 5
+    assert [r.path for r in log].count("/robots.txt") == 1  # fetched once for five callers
+    assert max_overlap(log) == 1
