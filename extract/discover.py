@@ -27,6 +27,7 @@ store and the fetch log like any page.
 
 from __future__ import annotations
 
+import asyncio
 import re
 import zlib
 from collections import Counter, defaultdict
@@ -48,8 +49,10 @@ from extract.robots import RobotsRules
 from extract.urls import BadUrl, canonicalize, origin, resolve_link
 
 MIN_INDEX_LINKS = 5
-_PAGE_PARAM = re.compile(r"(?:[?&](?:page|p|pg)=\d+)|(?:/page/\d+/?$)", re.IGNORECASE)
-_NEXT_TEXT = re.compile(r"^\W*next\b", re.IGNORECASE)
+_PAGE_PARAM = re.compile(r"[?&](?:page|p|pg|start|offset)=\d+(?:&|$)", re.IGNORECASE)
+_PAGE_PATH = re.compile(r"/(?:page/)?\d{1,4}/?$", re.IGNORECASE)
+_NEXT_TEXT = re.compile(r"^\W*(?:next|more)\b", re.IGNORECASE)
+_PAGE_TEXT = re.compile(r"^\d{1,4}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +116,23 @@ def _parent(path: str) -> str:
     return stripped[: stripped.rfind("/") + 1] or "/"
 
 
+def _is_page_of(url: str, target: str) -> bool:
+    """Whether `target` has the shape of another page of the listing at `url`.
+
+    Same path with a page-like query (`/jobs?page=2`), or a numbered path next
+    to it (`/jobs/2`, `/jobs/page/2`). A "Next occupation" link from a profile
+    page to a sibling profile does not qualify, so profile pages with such
+    links are not mistaken for indexes.
+    """
+    here, there = urlsplit(url), urlsplit(target)
+    if there.path == here.path and _PAGE_PARAM.search("?" + there.query):
+        return True
+    if not _PAGE_PATH.search(there.path):
+        return False
+    base = _PAGE_PATH.sub("", there.path).rstrip("/")
+    return base == _PAGE_PATH.sub("", here.path).rstrip("/") or base == here.path.rstrip("/")
+
+
 def classify_html(html: str, url: str, *, profile_pattern: str | None) -> Classified:
     """An HTML page as an index (its profile links and pagination) or a profile page."""
     tree = LexborHTMLParser(html)
@@ -125,7 +145,8 @@ def classify_html(html: str, url: str, *, profile_pattern: str | None) -> Classi
             continue
         rel = (node.attributes.get("rel") or "").lower().split()
         text = node.text(strip=True) if node.tag == "a" else ""
-        if "next" in rel or _NEXT_TEXT.match(text) or text.isdigit() or _PAGE_PARAM.search(target):
+        says_page = "next" in rel or _NEXT_TEXT.match(text) or _PAGE_TEXT.match(text)
+        if _is_page_of(url, target) and (says_page or _PAGE_PARAM.search(target)):
             pagination.setdefault(target, None)
         elif node.tag == "a":
             links.setdefault(target, None)
@@ -210,8 +231,8 @@ async def discover(
         policy=policy,
         previous=previous,
     )
-    for url in starts:
-        await fetcher.robots_for(origin(url), urlsplit(url).scheme)
+    hosts = {origin(url): urlsplit(url).scheme for url in starts}
+    await asyncio.gather(*(fetcher.robots_for(host, scheme) for host, scheme in hosts.items()))
 
     found: dict[str, None] = {}
     settled: dict[str, FetchedPage] = {}

@@ -132,7 +132,7 @@ async def _read_capped(resp: httpx.Response, url: str, cap: int) -> bytes:
     """The decoded body, stopping as soon as it passes `cap` bytes."""
     declared = resp.headers.get("content-length")
     expected = int(declared) if declared and declared.strip().isdigit() else None
-    encoding = resp.headers.get("content-encoding", "")
+    encoding = resp.headers.get("content-encoding", "").strip().lower()
     if expected is not None and expected > cap and encoding in ("", "identity"):
         raise _too_large(url, cap, f"Content-Length {expected}")
     inflater = BoundedInflater(encoding, url)
@@ -358,6 +358,7 @@ class Fetcher:
         url = canonicalize(url)
         host = origin(url)
         self.policy.check_host(url)
+        await self._check_address(url)
         rules = await self.robots_for(host, url.split(":", 1)[0])
         if not rules.allowed(url, self.settings.user_agent):
             raise DisallowedError(rules.reason, url=url)

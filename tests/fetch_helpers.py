@@ -16,7 +16,7 @@ from extract.robots import RobotsRules
 from tests.faultserver import Request
 
 DELAY = 0.05
-TOLERANCE = 0.01  # server-side arrival stamps jitter a little on a busy machine
+TOLERANCE = 0.02  # server-side arrival stamps jitter a little on a busy machine (GIL, threads)
 
 
 def fast(**overrides: object) -> CrawlSettings:

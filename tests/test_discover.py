@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import gzip
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -94,6 +95,7 @@ def run_discover(
     *,
     settings: CrawlSettings | None = None,
     source: SourceSettings | None = None,
+    run_id: str = "r1",
 ) -> Discovery:
     async def go() -> Discovery:
         crawl = settings or fast()
@@ -104,7 +106,7 @@ def run_discover(
                 settings=crawl,
                 source=source or SourceSettings(),
                 store=RawStore(root),
-                run_id="r1",
+                run_id=run_id,
             )
 
     return asyncio.run(go())
@@ -186,6 +188,31 @@ def test_robots_unavailable_means_nothing_is_discovered(tmp_path: Path) -> None:
     assert found.robots[srv.origin].disallow_all
 
 
+def test_second_discovery_revalidates_and_downloads_nothing(tmp_path: Path) -> None:
+    with FaultServer() as srv:
+        site(srv)
+        for path in [
+            "/sitemap.xml",
+            "/sm-a.xml",
+            "/sm-b.xml.gz",
+            "/jobs",
+            "/jobs?page=2",
+            "/jobs?page=3",
+            "/jobs?page=1",
+        ]:
+            [reply] = [srv.next_reply(path)]
+            srv.set(path, replace(reply, etag=f'"{path}"'))
+        starts = [srv.url("/sitemap.xml"), srv.url("/jobs")]
+        first = run_discover(starts, tmp_path, run_id="r1")
+        srv.clear_log()
+        second = run_discover(starts, tmp_path, run_id="r2")
+        log = [r for r in srv.requests() if r.path != "/robots.txt"]
+    assert second.page_urls == first.page_urls
+    assert len(log) == 7
+    assert {(r.status, r.bytes_sent) for r in log} == {(304, 0)}
+    assert {p.outcome for p in second.pages} == {Outcome.SKIPPED}
+
+
 # -- pure classification ---------------------------------------------------------------------
 
 
@@ -217,6 +244,21 @@ BASE = "http://h.test"
                 "index",
                 links=(f"{BASE}/c/a",),
                 pagination=(f"{BASE}/all?page=3", f"{BASE}/all?page=1"),
+            ),
+        ),
+        (  # "Next occupation" and a year are not pagination: still a profile page
+            "/careers/c9",
+            '<a rel="next" href="/careers/c10">Next occupation ›</a><a href="/data/2024">2024</a>'
+            '<a href="/careers/c8">c8</a>',
+            Classified("profile"),
+        ),
+        (  # numbered paths are pagination too
+            "/all-jobs/",
+            '<a href="/c/a">a</a><a href="/all-jobs/page/2/">2</a><a href="/all-jobs/3">3</a>',
+            Classified(
+                "index",
+                links=(f"{BASE}/c/a",),
+                pagination=(f"{BASE}/all-jobs/page/2/", f"{BASE}/all-jobs/3"),
             ),
         ),
         (  # other hosts' links are never followed

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from core.settings import SourceSettings
+from extract.encoding import decode_body
 from extract.fetch import BoundedInflater, Fetcher, make_client
 from extract.hostpolicy import HostPolicy
 from extract.rawstore import RawStore
@@ -34,12 +35,12 @@ def only(pages: list[FetchedPage]) -> FetchedPage:
 def test_transient_burst_is_retried_with_growing_gaps(tmp_path: Path) -> None:
     burst = [Reply(status=500), Reply(status=503), Reply(status=502), OK]
     with FaultServer({"/robots.txt": ROBOTS_OPEN, "/p": burst}) as srv:
-        page = only(fetch([srv.url("/p")], tmp_path))
+        page = only(fetch([srv.url("/p")], tmp_path, settings=fast(backoff_base=0.1)))
         log = srv.requests("/p")
     assert (page.outcome, page.status, page.attempts) == (Outcome.PARSED, 200, 4)
     assert [r.status for r in log] == [500, 503, 502, 200]
     g = gaps(log)
-    assert g[0] >= 0.05 - TOLERANCE  # backoff_base
+    assert g[0] >= 0.1 - TOLERANCE  # backoff_base
     assert g[0] < g[1] < g[2], f"gaps did not grow: {g}"
 
 
@@ -138,6 +139,37 @@ def test_gzip_bomb_is_stopped_at_the_cap(tmp_path: Path) -> None:
     assert page.outcome is Outcome.FAILED_FETCH
     assert page.error == "body too large: the decoded body exceeds the cap of 1048576 bytes"
     assert not list(tmp_path.glob("127.0.0.1_*/*/*.gz"))
+
+
+@pytest.mark.parametrize(
+    ("reply", "why"),
+    [
+        (html("<p>Café</p>", charset=None), "no charset, UTF-8 body"),
+        (
+            Reply(body="<p>Café</p>".encode("cp1252"), headers={"Content-Type": "text/html"}),
+            "no charset, windows-1252 body",
+        ),
+        (
+            Reply(
+                body="<p>Café</p>".encode(),
+                headers={"Content-Type": "text/html; charset=iso-8859-1"},
+            ),
+            "Latin-1 declared, UTF-8 body",
+        ),
+        (
+            Reply(
+                body="<p>Café</p>".encode("cp1252"),
+                headers={"Content-Type": "text/html; charset=utf-8"},
+            ),
+            "UTF-8 declared, windows-1252 body",
+        ),
+    ],
+)
+def test_wrong_or_missing_charset_still_reads(tmp_path: Path, reply: Reply, why: str) -> None:
+    with FaultServer({"/robots.txt": ROBOTS_OPEN, "/c": reply}) as srv:
+        page = only(fetch([srv.url("/c")], tmp_path))
+    body = RawStore(tmp_path).get(page.content_sha256 or "")
+    assert decode_body(body, page.content_type) == "<p>Café</p>", why
 
 
 def test_gzip_body_within_the_cap_is_decoded(tmp_path: Path) -> None:
