@@ -385,7 +385,8 @@ class Fetcher:
                 final_url=final_url,
                 attempts=attempts,
             )
-        sha = self.store.put(url, resp.body)
+        # Compressing a large body takes a while: keep the other hosts' requests moving.
+        sha = await asyncio.to_thread(self.store.put, url, resp.body)
         return FetchedPage(
             url=url,
             outcome=Outcome.PARSED,
