@@ -39,6 +39,7 @@ from xml.etree import ElementTree
 import httpx
 from selectolax.lexbor import LexborHTMLParser
 
+from core.errors import UserError
 from core.settings import CrawlSettings, SourceSettings
 from extract.encoding import decode_body
 from extract.fetch import Fetcher
@@ -46,7 +47,7 @@ from extract.hostpolicy import HostPolicy
 from extract.rawstore import LogEntry, RawStore
 from extract.records import FetchedPage, Outcome
 from extract.robots import RobotsRules
-from extract.urls import BadUrl, canonicalize, origin, resolve_link
+from extract.urls import BadUrl, canonicalize, origin, resolve_link, validate_start_url
 
 MIN_INDEX_LINKS = 5
 _PAGE_PARAM = re.compile(r"[?&](?:page|p|pg|start|offset)=\d+(?:&|$)", re.IGNORECASE)
@@ -214,11 +215,20 @@ async def discover(
 ) -> Discovery:
     """Fetch robots.txt once per source host, then the start URLs, sitemaps and indexes.
 
+    A bad start URL or `profile_pattern` is a `UserError` (one line), raised
+    before any request; everything that goes wrong on the network is recorded
+    in `Discovery.pages` instead.
+
     `previous` (default: the store's latest fetches before this run) makes
     discovery requests conditional too. At most `settings.max_discovery_pages`
     sitemaps and index pages are fetched per host.
     """
-    starts = list(dict.fromkeys(canonicalize(str(u)) for u in start_urls))
+    starts = list(dict.fromkeys(validate_start_url(str(u)) for u in start_urls))
+    if source.profile_pattern:
+        try:
+            re.compile(source.profile_pattern)
+        except re.error as exc:
+            raise UserError(f"bad profile_pattern {source.profile_pattern!r}: {exc}") from exc
     if policy is None:
         policy = await HostPolicy.build(starts, source)
     if previous is None:

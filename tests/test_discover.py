@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import gzip
+import re
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from core.errors import UserError
 from core.settings import CrawlSettings, SourceSettings
 from extract.discover import Classified, Discovery, classify_html, discover, parse_sitemap
 from extract.fetch import make_client
@@ -211,6 +213,25 @@ def test_second_discovery_revalidates_and_downloads_nothing(tmp_path: Path) -> N
     assert len(log) == 7
     assert {(r.status, r.bytes_sent) for r in log} == {(304, 0)}
     assert {p.outcome for p in second.pages} == {Outcome.SKIPPED}
+
+
+@pytest.mark.parametrize(
+    ("starts", "source", "message"),
+    [
+        (
+            ["ftp://x.test/"],
+            SourceSettings(),
+            "bad --start-url: not an http(s) URL: 'ftp://x.test/'",
+        ),
+        (["http://x.test/"], SourceSettings(profile_pattern="(unclosed"), "bad profile_pattern"),
+    ],
+)
+def test_bad_input_is_a_user_error_before_any_request(
+    tmp_path: Path, starts: list[str], source: SourceSettings, message: str
+) -> None:
+    with pytest.raises(UserError, match=re.escape(message)):
+        run_discover(starts, tmp_path, source=source)
+    assert not tmp_path.exists() or not any(tmp_path.iterdir())
 
 
 # -- pure classification ---------------------------------------------------------------------
