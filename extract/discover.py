@@ -16,7 +16,10 @@ is a profile page. Without a pattern, a structural heuristic: the links are
 grouped by their parent path (`/careers/nurse` -> `/careers/`); the largest
 group, if it has at least `MIN_INDEX_LINKS` links and is not the page's own
 parent (profile pages link to their siblings, index pages to their
-children), is the profile links, and the page is an index. Pages with
+children), makes the page an index; its profile links are that group plus
+the other links in the same lists (`ul`, `ol`, `table`, `dl`), so a listed
+page elsewhere on the site (a draft the robots.txt disallows) is still
+recorded, while navigation links are not. Pages with
 pagination are always indexes. Sites where this guesses wrong need a
 `profile_pattern`.
 
@@ -38,6 +41,7 @@ from xml.etree import ElementTree
 
 import httpx
 from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborNode as Node
 
 from core.errors import UserError
 from core.settings import CrawlSettings, SourceSettings
@@ -54,6 +58,7 @@ _PAGE_PARAM = re.compile(r"[?&](?:page|p|pg|start|offset)=\d+(?:&|$)", re.IGNORE
 _PAGE_PATH = re.compile(r"/(?:page/)?\d{1,4}/?$", re.IGNORECASE)
 _NEXT_TEXT = re.compile(r"^\W*(?:next|more)\b", re.IGNORECASE)
 _PAGE_TEXT = re.compile(r"^\d{1,4}$")
+_LIST_TAGS = frozenset({"ul", "ol", "table", "dl"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +117,9 @@ def parse_sitemap(body: bytes, *, cap: int) -> Classified | None:
     return Classified(kind="sitemap" if kind == "urlset" else "sitemapindex", links=tuple(locs))
 
 
-def _parent(path: str) -> str:
+def _parent(url_or_path: str) -> str:
+    """`/careers/nurse` -> `/careers/`: the directory a page sits in."""
+    path = urlsplit(url_or_path).path if "://" in url_or_path else url_or_path
     stripped = path.rstrip("/")
     return stripped[: stripped.rfind("/") + 1] or "/"
 
@@ -134,11 +141,21 @@ def _is_page_of(url: str, target: str) -> bool:
     return base == _PAGE_PATH.sub("", here.path).rstrip("/") or base == here.path.rstrip("/")
 
 
+def _list_container(node: Node) -> int | None:
+    """The nearest list-like ancestor of a link (its listing), as a node identity."""
+    parent = node.parent
+    while parent is not None and parent.tag not in ("body", "html"):
+        if parent.tag in _LIST_TAGS:
+            return int(parent.mem_id)
+        parent = parent.parent
+    return None
+
+
 def classify_html(html: str, url: str, *, profile_pattern: str | None) -> Classified:
     """An HTML page as an index (its profile links and pagination) or a profile page."""
     tree = LexborHTMLParser(html)
     host = origin(url)
-    links: dict[str, None] = {}
+    links: dict[str, int | None] = {}  # link -> its list container
     pagination: dict[str, None] = {}
     for node in tree.css("a[href], link[rel][href]"):
         target = resolve_link(url, node.attributes.get("href") or "")
@@ -149,8 +166,8 @@ def classify_html(html: str, url: str, *, profile_pattern: str | None) -> Classi
         says_page = "next" in rel or _NEXT_TEXT.match(text) or _PAGE_TEXT.match(text)
         if _is_page_of(url, target) and (says_page or _PAGE_PARAM.search(target)):
             pagination.setdefault(target, None)
-        elif node.tag == "a":
-            links.setdefault(target, None)
+        elif node.tag == "a" and target not in links:
+            links[target] = _list_container(node)
     if profile_pattern:
         pattern = re.compile(profile_pattern)
         if pattern.search(url):
@@ -162,17 +179,19 @@ def classify_html(html: str, url: str, *, profile_pattern: str | None) -> Classi
         path = urlsplit(link).path
         if path.rstrip("/"):
             groups[_parent(path)].append(link)
-    own_parent = _parent(urlsplit(url).path)
-    best = max(groups.items(), key=lambda kv: len(kv[1]), default=None)
-    if best is not None:
-        parent, members = best
-        if len(members) >= MIN_INDEX_LINKS and parent != own_parent:
-            return Classified(kind="index", links=tuple(members), pagination=tuple(pagination))
-        if pagination:
-            return Classified(kind="index", links=tuple(members), pagination=tuple(pagination))
-    if pagination:
-        return Classified(kind="index", pagination=tuple(pagination))
-    return Classified(kind="profile")
+    best = max(groups.values(), key=len, default=[])
+    is_index = len(best) >= MIN_INDEX_LINKS and _parent(best[0]) != _parent(url)
+    if not (is_index or pagination):
+        return Classified(kind="profile")
+    # The listing is the dominant group plus whatever else shares its lists (a card
+    # pointing elsewhere, e.g. /drafts/x in a /careers/ listing); site navigation is not
+    # in those lists.
+    members = set(best)
+    containers = {links[u] for u in best} - {None}
+    listed = [
+        u for u, box in links.items() if u in members or (box is not None and box in containers)
+    ]
+    return Classified(kind="index", links=tuple(listed), pagination=tuple(pagination))
 
 
 def classify(

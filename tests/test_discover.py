@@ -267,6 +267,17 @@ BASE = "http://h.test"
                 pagination=(f"{BASE}/all?page=3", f"{BASE}/all?page=1"),
             ),
         ),
+        (  # a card in the same list pointing elsewhere is listed too; the nav is not
+            "/careers/",
+            NAV
+            + "<ul>"
+            + "".join(f'<li><a href="/careers/c{i}">c{i}</a></li>' for i in range(5))
+            + '<li><a href="/drafts/d1">d1</a></li></ul><p><a href="/about/team">team</a></p>',
+            Classified(
+                "index",
+                links=(*(f"{BASE}/careers/c{i}" for i in range(5)), f"{BASE}/drafts/d1"),
+            ),
+        ),
         (  # "Next occupation" and a year are not pagination: still a profile page
             "/careers/c9",
             '<a rel="next" href="/careers/c10">Next occupation ›</a><a href="/data/2024">2024</a>'
