@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from core.settings import Settings
 from extract.fetch import fetch_pages, make_client
 from extract.hostpolicy import HostPolicy
-from extract.rawstore import RawStore
+from extract.rawstore import LogEntry, RawStore
 from extract.records import FetchedPage
 from extract.robots import RobotsRules
 
@@ -25,20 +25,23 @@ async def fetch_batch(
     run_id: str,
     robots: Mapping[str, RobotsRules],
     policy: HostPolicy | None = None,
+    previous: Mapping[str, LogEntry] | None = None,
 ) -> list[FetchedPage]:
     """Fetch `urls` into `settings.raw_dir`; one `FetchedPage` per distinct URL.
 
     `robots` and `policy` come from `Discovery` (robots.txt is not fetched
     again for hosts it covers); without `policy`, the hosts of
     `settings.source.start_urls` are the allowed ones. Conditional requests
-    use the fetch log of earlier runs.
+    use `previous`, by default the fetch log of earlier runs read here (a flow
+    with many batches over a long history may read it once and pass it on).
     """
     store = RawStore(settings.raw_dir)
     if policy is None:
         policy = await HostPolicy.build(
             [str(u) for u in settings.source.start_urls], settings.source
         )
-    previous = store.latest_by_url(exclude_run=run_id)
+    if previous is None:
+        previous = store.latest_by_url(exclude_run=run_id)
     async with make_client(settings.crawl) as client:
         return await fetch_pages(
             client,

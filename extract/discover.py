@@ -35,7 +35,7 @@ import re
 import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
@@ -68,8 +68,8 @@ class Discovery:
     page_urls: tuple[str, ...]  # profile pages still to fetch: canonical, unique, capped per host
     pages: tuple[FetchedPage, ...]  # fetched here: indexes/sitemaps (SKIPPED), profile start
     # URLs (PARSED / NOT_MODIFIED), and start URLs or sitemaps that failed or were disallowed
-    robots: Mapping[str, RobotsRules] = field(default_factory=dict)
-    policy: HostPolicy | None = None
+    robots: Mapping[str, RobotsRules]  # per host: hand to every fetch batch
+    policy: HostPolicy  # the hosts the sources name: hand to every fetch batch
 
 
 @dataclass(frozen=True, slots=True)
