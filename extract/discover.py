@@ -48,7 +48,7 @@ from core.settings import CrawlSettings, SourceSettings
 from extract.encoding import decode_body
 from extract.fetch import Fetcher
 from extract.hostpolicy import HostPolicy
-from extract.rawstore import LogEntry, RawStore
+from extract.rawstore import LogEntry, RawStore, RawStoreError
 from extract.records import FetchedPage, Outcome
 from extract.robots import RobotsRules
 from extract.urls import BadUrl, canonicalize, origin, resolve_link, validate_start_url
@@ -277,7 +277,11 @@ async def discover(
             if not page.has_body or page.content_sha256 is None:
                 settled[page.url] = page
                 continue
-            body = store.get(page.content_sha256, host=page.url)
+            try:
+                body = store.get(page.content_sha256, host=page.url)
+            except RawStoreError as exc:
+                settled[page.url] = replace(page, outcome=Outcome.FAILED_FETCH, error=str(exc))
+                continue
             what = classify(
                 body,
                 page.final_url or page.url,
