@@ -30,7 +30,7 @@ class CrawlSettings(_Strict):
     obey_robots: bool = True
     per_host_concurrency: Annotated[int, Field(ge=1, le=16)] = 1
     per_host_delay: Annotated[float, Field(ge=0, le=120)] = 1.0  # seconds between requests
-    delay_jitter: Annotated[float, Field(ge=0, le=1)] = 0.2  # +-fraction of the delay
+    delay_jitter: Annotated[float, Field(ge=0, le=1)] = 0.2  # up to +fraction of the delay
     max_crawl_delay: Annotated[float, Field(ge=0, le=600)] = 30.0  # cap on robots Crawl-delay
     connect_timeout: Annotated[float, Field(gt=0, le=300)] = 10.0
     read_timeout: Annotated[float, Field(gt=0, le=300)] = 20.0
@@ -43,6 +43,7 @@ class CrawlSettings(_Strict):
     retry_budget: Annotated[float, Field(ge=0, le=3600)] = 120.0  # total retry wait per page
     max_retry_after: Annotated[float, Field(ge=0, le=3600)] = 60.0  # cap on Retry-After
     max_pages_per_host: Annotated[int, Field(ge=1)] = 10_000
+    max_discovery_pages: Annotated[int, Field(ge=0)] = 500  # sitemaps + index pages per host
     batch_size: Annotated[int, Field(ge=1, le=5000)] = 100  # pages per Prefect task
 
 

@@ -1,0 +1,98 @@
+"""Bytes to text for HTML bodies: header charset, then BOM, then <meta>, then a safe default.
+
+Never raises on bad bytes. Two guards keep a wrong declaration from garbling a
+page: a declared charset that cannot decode the body strictly is skipped, and a
+Latin-1 family declaration on a body that is valid, non-ASCII UTF-8 is taken to
+be UTF-8 (the usual server misconfiguration; valid multi-byte UTF-8 is very
+unlikely to be accidental Latin-1 text). Latin-1 labels decode as windows-1252,
+as browsers do (WHATWG Encoding). When nothing decodes cleanly, UTF-8 (with
+U+FFFD for the bad bytes) if the body has valid multi-byte sequences, else
+windows-1252.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+DEFAULT_ENCODING = "utf-8"
+FALLBACK_ENCODING = "cp1252"
+_META_SCAN_BYTES = 4096
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: it shares its first two bytes
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
+_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.IGNORECASE)
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}")
+_LATIN1_FAMILY = {"latin_1", "iso8859_1", "cp1252", "ascii", "iso8859_15"}
+
+
+def _codec(label: str | None) -> str | None:
+    """Python's codec name for a charset label, or None for an unknown one."""
+    if not label:
+        return None
+    try:
+        name = codecs.lookup(label.strip().strip("\"'")).name
+    except LookupError:
+        return None
+    # WHATWG: these labels mean windows-1252 in practice.
+    return "cp1252" if name.replace("-", "_") in {"latin_1", "iso8859_1", "ascii"} else name
+
+
+def charset_from_content_type(content_type: str | None) -> str | None:
+    if not content_type:
+        return None
+    match = _HEADER_CHARSET.search(content_type)
+    return match.group(1) if match else None
+
+
+def _strict(body: bytes, codec: str) -> str | None:
+    try:
+        return body.decode(codec)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _looks_utf8(body: bytes) -> bool:
+    return not body.isascii() and _strict(body, "utf-8") is not None
+
+
+def sniff_encoding(body: bytes, content_type: str | None) -> str:
+    """The codec `decode_body` uses for this body (exposed for the crawl log and tests)."""
+    declared = _codec(charset_from_content_type(content_type))
+    if declared and _strict(body, declared) is not None:
+        if declared.replace("-", "_") in _LATIN1_FAMILY and _looks_utf8(body):
+            return "utf-8"
+        return declared
+    for bom, codec in _BOMS:
+        if body.startswith(bom):
+            return codec
+    match = _META_CHARSET.search(body[:_META_SCAN_BYTES])
+    meta = _codec(match.group(1).decode("ascii", "replace")) if match else None
+    if meta and meta.startswith("utf_16"):
+        meta = "utf-8"  # a <meta> readable as ASCII cannot be UTF-16 (WHATWG rule)
+    if meta and _strict(body, meta) is not None:
+        if meta.replace("-", "_") in _LATIN1_FAMILY and _looks_utf8(body):
+            return "utf-8"
+        return meta
+    if _strict(body, DEFAULT_ENCODING) is not None:
+        return DEFAULT_ENCODING
+    # Nothing decodes cleanly. UTF-8 with a few stray bytes still has valid multi-byte
+    # sequences; a single-byte page mislabelled as UTF-8 has none.
+    if _UTF8_SEQUENCE.search(body):
+        return DEFAULT_ENCODING
+    return FALLBACK_ENCODING
+
+
+def decode_body(body: bytes, content_type: str | None) -> str:
+    """The body as text; undecodable bytes become U+FFFD, never an exception."""
+    codec = sniff_encoding(body, content_type)
+    try:
+        return body.decode(codec, errors="replace")
+    except LookupError:  # pragma: no cover - codec names come from codecs.lookup
+        return body.decode(FALLBACK_ENCODING, errors="replace")

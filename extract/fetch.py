@@ -1,0 +1,484 @@
+"""The resilient fetcher: polite per host, bounded in every dimension, never raising per page.
+
+Public surface:
+
+- `make_client(settings) -> httpx.AsyncClient`: one per run (or per batch).
+- `Fetcher(client, settings=..., store=..., run_id=..., policy=..., robots=..., previous=...)`
+  holds what one fetch call shares: robots rules, one `HostLimiter` per host,
+  the raw store and the previous fetch log. `await fetcher.fetch_page(url)`
+  returns a `FetchedPage` for any URL, whatever happens.
+- `fetch_pages(client, urls, *, settings, store, run_id, robots, previous, policy)`:
+  many pages, many hosts in parallel, each host within its own limits.
+
+httpx exceptions are translated once, here, into `TransientFetchError`
+(worth a retry) or `TerminalFetchError` (never retried); `extract.retry`
+decides what to do with them. Redirects are followed here, not by httpx, so
+every hop passes the host rules, robots.txt, the per-host limiter and the
+loop and count limits. Bodies are decompressed here too (gzip/deflate only
+are advertised), in bounded steps, so a body that inflates past the cap is
+stopped after at most `max_body_bytes + 1` decoded bytes, never buffered whole.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import zlib
+from collections import defaultdict, deque
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import httpx
+
+from core.settings import CrawlSettings
+from extract.errors import (
+    DisallowedError,
+    FetchError,
+    TerminalFetchError,
+    TransientFetchError,
+)
+from extract.hostpolicy import HostPolicy
+from extract.politeness import HostLimiter
+from extract.rawstore import LogEntry, RawStore
+from extract.records import FetchedPage, Outcome
+from extract.retry import GiveUp, RetryPolicy, next_wait, parse_retry_after
+from extract.robots import RobotsRules, allow_all, rules_from_response, unreachable
+from extract.urls import BadUrl, canonicalize, origin, resolve_link
+
+REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+TRANSIENT_STATUSES = frozenset({408, 429})
+ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+
+
+def make_client(settings: CrawlSettings) -> httpx.AsyncClient:
+    """The run's HTTP client: our User-Agent, timeouts, no automatic redirects.
+
+    `Accept-Encoding` names only what `BoundedInflater` decodes, so the size cap
+    counts decoded bytes.
+    """
+    return httpx.AsyncClient(
+        headers={
+            "User-Agent": settings.user_agent,
+            "Accept": ACCEPT,
+            "Accept-Encoding": "gzip, deflate",
+        },
+        timeout=httpx.Timeout(
+            connect=settings.connect_timeout,
+            read=settings.read_timeout,
+            write=settings.read_timeout,
+            pool=settings.total_timeout,
+        ),
+        follow_redirects=False,
+        limits=httpx.Limits(max_connections=64, max_keepalive_connections=32),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Response:
+    """What one GET produced after its redirects: a 2xx body or a 304."""
+
+    url: str
+    final_url: str
+    status: int
+    body: bytes
+    content_type: str | None
+    etag: str | None
+    last_modified: str | None
+
+
+class BoundedInflater:
+    """Decodes a Content-Encoding in bounded steps (at most `room` bytes out per call)."""
+
+    def __init__(self, encoding: str, url: str) -> None:
+        self._url = url
+        enc = encoding.strip().lower()
+        if enc in ("", "identity"):
+            self._zlib = None
+        elif enc in ("gzip", "x-gzip", "deflate"):
+            self._zlib = zlib.decompressobj(wbits=zlib.MAX_WBITS | 32)  # gzip or zlib header
+        else:
+            raise TerminalFetchError(f"unsupported Content-Encoding {encoding!r}", url=url)
+
+    def feed(self, data: bytes, room: int) -> bytes:
+        if self._zlib is None:
+            return data
+        try:
+            # Returns at most `room` bytes; if it returns fewer, all input was consumed.
+            return self._zlib.decompress(data, room)
+        except zlib.error as exc:
+            raise TerminalFetchError(
+                f"body could not be decompressed: {exc}", url=self._url
+            ) from exc
+
+
+def _too_large(url: str, cap: int, what: str) -> TerminalFetchError:
+    return TerminalFetchError(f"body too large: {what} exceeds the cap of {cap} bytes", url=url)
+
+
+def _status_error(resp: httpx.Response, url: str) -> FetchError | None:
+    """The error a non-success status means, or None for 2xx/304."""
+    status = resp.status_code
+    if 200 <= status < 300 or status == 304:
+        return None
+    if status in TRANSIENT_STATUSES or status >= 500:
+        retry_after = parse_retry_after(resp.headers.get("retry-after"))
+        return TransientFetchError(
+            f"HTTP {status}", url=url, status=status, retry_after=retry_after
+        )
+    return TerminalFetchError(f"HTTP {status}", url=url, status=status)
+
+
+async def _read_capped(resp: httpx.Response, url: str, cap: int) -> bytes:
+    """The decoded body, stopping as soon as it passes `cap` bytes."""
+    declared = resp.headers.get("content-length")
+    expected = int(declared) if declared and declared.strip().isdigit() else None
+    encoding = resp.headers.get("content-encoding", "").strip().lower()
+    if expected is not None and expected > cap and encoding in ("", "identity"):
+        raise _too_large(url, cap, f"Content-Length {expected}")
+    inflater = BoundedInflater(encoding, url)
+    body = bytearray()
+    raw_bytes = 0
+    async for chunk in resp.aiter_raw():
+        raw_bytes += len(chunk)
+        body += inflater.feed(chunk, cap + 1 - len(body))
+        if len(body) > cap:
+            raise _too_large(url, cap, "the decoded body")
+    if expected is not None and raw_bytes < expected:
+        raise TransientFetchError(
+            f"short body: {raw_bytes} of {expected} bytes (connection closed early)",
+            url=url,
+            status=resp.status_code,
+        )
+    return bytes(body)
+
+
+class Fetcher:
+    """Everything one fetch call shares; `fetch_page` is safe to call concurrently."""
+
+    def __init__(
+        self,
+        client: httpx.AsyncClient,
+        *,
+        settings: CrawlSettings,
+        store: RawStore,
+        run_id: str,
+        policy: HostPolicy,
+        robots: Mapping[str, RobotsRules] | None = None,
+        previous: Mapping[str, LogEntry] | None = None,
+    ) -> None:
+        self.client = client
+        self.settings = settings
+        self.store = store
+        self.run_id = run_id
+        self.policy = policy
+        self.robots: dict[str, RobotsRules] = dict(robots or {})
+        self.previous = previous or {}
+        self.retry = RetryPolicy.from_settings(settings)
+        self._limiters: dict[str, HostLimiter] = {}
+        self._robots_locks: defaultdict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
+        self._address_ok: dict[str, DisallowedError | None] = {}
+
+    # -- per-host state --------------------------------------------------------------------
+
+    def host_delay(self, host: str) -> float:
+        """The gap between requests to `host`: our delay or its Crawl-delay (capped)."""
+        delay = self.settings.per_host_delay
+        rules = self.robots.get(host)
+        if rules is not None and self.settings.obey_robots:
+            asked = rules.crawl_delay(self.settings.user_agent)
+            if asked is not None:
+                delay = max(delay, min(asked, self.settings.max_crawl_delay))
+        return delay
+
+    def limiter(self, host: str) -> HostLimiter:
+        if host not in self._limiters:
+            self._limiters[host] = HostLimiter(
+                concurrency=self.settings.per_host_concurrency,
+                delay=self.host_delay(host),
+                jitter=self.settings.delay_jitter,
+            )
+        return self._limiters[host]
+
+    async def robots_for(self, host: str, scheme: str = "https") -> RobotsRules:
+        """The host's rules: given by discovery, or fetched here once per fetch call."""
+        if not self.settings.obey_robots:
+            return allow_all(host)
+        async with self._robots_locks[host]:
+            if host not in self.robots:
+                self.robots[host] = await self._fetch_robots(host, scheme)
+                self.limiter(host).delay = self.host_delay(host)
+            return self.robots[host]
+
+    async def _fetch_robots(self, host: str, scheme: str) -> RobotsRules:
+        url = f"{scheme}://{host}/robots.txt"
+        result, _ = await self._get_with_retries(url, {}, check_robots=False)
+        if isinstance(result, Response):
+            return rules_from_response(host, result.status, result.body)
+        if result.status is not None and 400 <= result.status < 500 and not result.transient:
+            return rules_from_response(host, result.status, b"")
+        return unreachable(host, str(result), result.status)
+
+    async def _check_address(self, url: str) -> None:
+        host = origin(url)
+        if host not in self._address_ok:
+            try:
+                await self.policy.check_address(url)
+                self._address_ok[host] = None
+            except DisallowedError as exc:
+                self._address_ok[host] = exc
+        refused = self._address_ok[host]
+        if refused is not None:
+            raise DisallowedError(str(refused), url=url)
+
+    # -- one request -----------------------------------------------------------------------
+
+    async def _send(self, url: str, headers: Mapping[str, str]) -> tuple[int, httpx.Headers, bytes]:
+        """One HTTP exchange, errors translated; returns status, headers and decoded body."""
+        cap = self.settings.max_body_bytes
+        try:
+            async with asyncio.timeout(self.settings.total_timeout):
+                async with self.client.stream("GET", url, headers=dict(headers)) as resp:
+                    if resp.status_code in REDIRECT_STATUSES or resp.status_code == 304:
+                        return resp.status_code, resp.headers, b""
+                    error = _status_error(resp, url)
+                    if error is not None:
+                        raise error
+                    return resp.status_code, resp.headers, await _read_capped(resp, url, cap)
+        except TimeoutError as exc:
+            raise TransientFetchError(
+                f"no complete response within {self.settings.total_timeout:g}s", url=url
+            ) from exc
+        except httpx.TimeoutException as exc:
+            raise TransientFetchError(f"timeout: {type(exc).__name__}", url=url) from exc
+        except httpx.TransportError as exc:  # connect/read errors, resets, protocol errors
+            detail = str(exc) or type(exc).__name__
+            raise TransientFetchError(f"network error: {detail}", url=url) from exc
+        except httpx.HTTPError as exc:
+            raise TerminalFetchError(f"HTTP error: {exc}", url=url) from exc
+
+    async def get(
+        self, url: str, headers: Mapping[str, str], *, check_robots: bool = True
+    ) -> Response:
+        """GET with redirects followed under our rules (one attempt, no retries)."""
+        chain = [url]
+        current = url
+        for _ in range(self.settings.max_redirects + 1):
+            if current != url:
+                self.policy.check_host(current, redirected_from=chain[-2])
+                if check_robots:
+                    rules = await self.robots_for(origin(current), current.split(":", 1)[0])
+                    if not rules.allowed(current, self.settings.user_agent):
+                        raise DisallowedError(rules.reason, url=current)
+            await self._check_address(current)
+            async with self.limiter(origin(current)).slot():
+                status, resp_headers, body = await self._send(current, headers)
+            if status not in REDIRECT_STATUSES:
+                return Response(
+                    url=url,
+                    final_url=current,
+                    status=status,
+                    body=body,
+                    content_type=resp_headers.get("content-type"),
+                    etag=resp_headers.get("etag"),
+                    last_modified=resp_headers.get("last-modified"),
+                )
+            target = resolve_link(current, resp_headers.get("location", ""))
+            if target is None:
+                raise TerminalFetchError(f"HTTP {status} without a usable Location", url=url)
+            if target in chain:
+                loop = " -> ".join([*chain[chain.index(target) :], target])
+                raise TerminalFetchError(f"redirect loop: {loop}", url=url, status=status)
+            chain.append(target)
+            current = target
+        raise TerminalFetchError(
+            f"more than {self.settings.max_redirects} redirects: {' -> '.join(chain)}",
+            url=url,
+        )
+
+    async def _get_with_retries(
+        self, url: str, headers: Mapping[str, str], *, check_robots: bool = True
+    ) -> tuple[Response | FetchError, int]:
+        """`get` retried per `extract.retry`: the response or the final error, and attempts."""
+        loop = asyncio.get_running_loop()
+        started = loop.time()
+        attempt = 0
+        while True:
+            attempt += 1
+            try:
+                return await self.get(url, headers, check_robots=check_robots), attempt
+            except FetchError as exc:
+                decision = next_wait(
+                    self.retry, attempt=attempt, error=exc, elapsed=loop.time() - started
+                )
+                if isinstance(decision, GiveUp):
+                    if exc.transient:
+                        exc.args = (f"{exc} ({decision.reason})",)
+                    return exc, attempt
+                await asyncio.sleep(decision)
+
+    # -- one page --------------------------------------------------------------------------
+
+    def _conditional(self, url: str) -> tuple[dict[str, str], LogEntry | None]:
+        prev = self.previous.get(url)
+        if prev is None or not prev.sha256 or not self.store.has(url, prev.sha256):
+            return {}, None
+        headers = {}
+        if prev.etag:
+            headers["If-None-Match"] = prev.etag
+        if prev.last_modified:
+            headers["If-Modified-Since"] = prev.last_modified
+        return headers, (prev if headers else None)
+
+    async def fetch_page(self, url: str) -> FetchedPage:
+        """Fetch one page to the raw store; every outcome is a `FetchedPage`, logged."""
+        try:
+            page = await self._fetch_page(url)
+        except (FetchError, BadUrl) as exc:
+            page = self._failed(url, exc)
+        except Exception as exc:  # one page must never stop the run
+            page = FetchedPage(
+                url=url,
+                outcome=Outcome.FAILED_FETCH,
+                error=f"unexpected error: {type(exc).__name__}: {exc}",
+            )
+        self.store.append_log([_log_entry(self.run_id, page)])
+        return page
+
+    def _failed(self, url: str, exc: Exception, attempts: int = 0) -> FetchedPage:
+        outcome = Outcome.DISALLOWED if isinstance(exc, DisallowedError) else Outcome.FAILED_FETCH
+        return FetchedPage(
+            url=url,
+            outcome=outcome,
+            status=getattr(exc, "status", None),
+            error=str(exc),
+            attempts=attempts,
+        )
+
+    async def _fetch_page(self, url: str) -> FetchedPage:
+        url = canonicalize(url)
+        host = origin(url)
+        self.policy.check_host(url)
+        await self._check_address(url)
+        rules = await self.robots_for(host, url.split(":", 1)[0])
+        if not rules.allowed(url, self.settings.user_agent):
+            raise DisallowedError(rules.reason, url=url)
+        headers, prev = self._conditional(url)
+        resp, attempts = await self._get_with_retries(url, headers)
+        if isinstance(resp, FetchError):
+            return self._failed(url, resp, attempts)
+        final_url = resp.final_url if resp.final_url != url else None
+        if resp.status == 304:
+            if prev is None:
+                raise TerminalFetchError(
+                    "HTTP 304 to an unconditional request", url=url, status=304
+                )
+            return FetchedPage(
+                url=url,
+                outcome=Outcome.NOT_MODIFIED,
+                status=304,
+                fetched_at=prev.fetched_at,
+                content_sha256=prev.sha256,
+                bytes=prev.bytes,
+                content_type=prev.content_type,
+                etag=resp.etag or prev.etag,
+                last_modified=resp.last_modified or prev.last_modified,
+                final_url=final_url,
+                attempts=attempts,
+            )
+        # Compressing a large body takes a while: keep the other hosts' requests moving.
+        sha = await asyncio.to_thread(self.store.put, url, resp.body)
+        return FetchedPage(
+            url=url,
+            outcome=Outcome.PARSED,
+            status=resp.status,
+            fetched_at=datetime.now(UTC),
+            content_sha256=sha,
+            bytes=len(resp.body),
+            content_type=resp.content_type,
+            etag=resp.etag,
+            last_modified=resp.last_modified,
+            final_url=final_url,
+            attempts=attempts,
+        )
+
+    async def fetch_all(self, urls: Iterable[str]) -> list[FetchedPage]:
+        """Fetch pages, hosts in parallel, each host through its own limiter.
+
+        Duplicates (after canonicalization) are fetched once; the result has
+        one page per distinct URL, in first-seen order.
+        """
+        ordered: dict[str, None] = {}
+        for raw in urls:
+            try:
+                ordered.setdefault(canonicalize(raw), None)
+            except BadUrl:
+                ordered.setdefault(raw, None)
+        queues: defaultdict[str, deque[str]] = defaultdict(deque)
+        for url in ordered:
+            queues[_safe_origin(url)].append(url)
+        results: dict[str, FetchedPage] = {}
+
+        async def worker(queue: deque[str]) -> None:
+            while queue:
+                url = queue.popleft()
+                results[url] = await self.fetch_page(url)
+
+        async with asyncio.TaskGroup() as group:
+            for queue in queues.values():
+                for _ in range(min(self.settings.per_host_concurrency, len(queue))):
+                    group.create_task(worker(queue))
+        return [results[url] for url in ordered]
+
+
+def _safe_origin(url: str) -> str:
+    try:
+        return origin(url)
+    except ValueError:
+        return ""
+
+
+def _log_entry(run_id: str, page: FetchedPage) -> LogEntry:
+    return LogEntry(
+        run_id=run_id,
+        url=page.url,
+        outcome=page.outcome,
+        fetched_at=page.fetched_at,
+        status=page.status,
+        sha256=page.content_sha256,
+        bytes=page.bytes,
+        content_type=page.content_type,
+        etag=page.etag,
+        last_modified=page.last_modified,
+        final_url=page.final_url,
+        error=page.error,
+        attempts=page.attempts,
+    )
+
+
+async def fetch_pages(
+    client: httpx.AsyncClient,
+    urls: Iterable[str],
+    *,
+    settings: CrawlSettings,
+    store: RawStore,
+    run_id: str,
+    policy: HostPolicy,
+    robots: Mapping[str, RobotsRules] | None = None,
+    previous: Mapping[str, LogEntry] | None = None,
+) -> list[FetchedPage]:
+    """Fetch `urls` into `store`; one `FetchedPage` per distinct URL, never an exception.
+
+    `robots` are the rules discovery already fetched (hosts missing from it
+    get theirs fetched once here); `previous` is `store.latest_by_url()` from
+    before this run, for conditional requests.
+    """
+    fetcher = Fetcher(
+        client,
+        settings=settings,
+        store=store,
+        run_id=run_id,
+        policy=policy,
+        robots=robots,
+        previous=previous,
+    )
+    return await fetcher.fetch_all(urls)

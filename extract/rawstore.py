@@ -1,0 +1,197 @@
+"""The raw store: every fetched body, content-addressed and compressed, plus a fetch log.
+
+Layout under `root` (normally `data/raw/`)::
+
+    <host>/<sha256[:2]>/<sha256>.html.gz     one file per distinct body and host
+    _fetchlog/<run_id>.jsonl                 one JSON line per fetch of the run
+
+`host` is the URL's `host[:port]` with ":" written as "_" (safe on every
+filesystem). Bodies are written once, to a temporary name renamed into place,
+so a crash never leaves a half body under its final name; identical bodies are
+stored once. Log lines are appended with one `write` on an O_APPEND file, so
+batches of the same run may append at once. The log is what conditional GETs
+(ETag / Last-Modified) and the reparse flow read; neither needs the network.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from pathlib import Path
+
+from extract.errors import ExtractError
+from extract.records import Outcome
+from extract.urls import origin
+
+LOG_DIR = "_fetchlog"
+
+
+class RawStoreError(ExtractError):
+    """A body or log line could not be read back from the raw store."""
+
+
+@dataclass(frozen=True, slots=True)
+class LogEntry:
+    """One fetch as recorded in the fetch log."""
+
+    run_id: str
+    url: str
+    outcome: Outcome
+    fetched_at: datetime | None  # when the stored body was downloaded (UTC)
+    status: int | None = None
+    sha256: str | None = None
+    bytes: int | None = None
+    content_type: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    final_url: str | None = None
+    error: str | None = None
+    attempts: int = 1
+
+    def to_json(self) -> str:
+        data = asdict(self)
+        data["outcome"] = self.outcome.value
+        data["fetched_at"] = self.fetched_at.isoformat() if self.fetched_at else None
+        return json.dumps(data, ensure_ascii=False, sort_keys=True)
+
+    @classmethod
+    def from_json(cls, line: str) -> LogEntry:
+        data = json.loads(line)
+        data["outcome"] = Outcome(data["outcome"])
+        stamp = data.get("fetched_at")
+        data["fetched_at"] = datetime.fromisoformat(stamp) if stamp else None
+        return cls(**data)
+
+
+def sha256_hex(body: bytes) -> str:
+    return hashlib.sha256(body).hexdigest()
+
+
+def host_dir(url_or_origin: str) -> str:
+    """The directory name of a URL's host: `127.0.0.1:8080` -> `127.0.0.1_8080`."""
+    host = origin(url_or_origin) if "://" in url_or_origin else url_or_origin
+    return host.replace(":", "_").replace("[", "").replace("]", "")
+
+
+class RawStore:
+    """Content-addressed bodies and per-run fetch logs under one root directory."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+
+    def body_path(self, host: str, sha: str) -> Path:
+        return self.root / host_dir(host) / sha[:2] / f"{sha}.html.gz"
+
+    def put(self, url: str, body: bytes) -> str:
+        """Store a body fetched from `url` (once per distinct content); returns its sha256."""
+        sha = sha256_hex(body)
+        path = self.body_path(url, sha)
+        if path.exists():
+            return sha
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".gz")
+        try:
+            with (
+                os.fdopen(fd, "wb") as raw,
+                gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as gz,
+            ):
+                gz.write(body)
+            os.replace(tmp, path)
+        except BaseException:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp)
+            raise
+        return sha
+
+    def has(self, host: str, sha: str) -> bool:
+        return self.body_path(host, sha).exists()
+
+    def get(self, sha: str, *, host: str | None = None) -> bytes:
+        """The body with this sha256; `host` (or a URL of it) makes the lookup direct.
+
+        Without `host` every host directory is searched. The content is checked
+        against its hash, so a damaged file is an error, not silently wrong data.
+        """
+        if host is not None:
+            candidates = [self.body_path(host, sha)]
+        else:
+            candidates = sorted(self.root.glob(f"*/{sha[:2]}/{sha}.html.gz"))
+        for path in candidates:
+            try:
+                body = gzip.decompress(path.read_bytes())
+            except FileNotFoundError:
+                continue
+            except (OSError, EOFError) as exc:
+                raise RawStoreError(f"raw body {path} is unreadable: {exc}") from exc
+            if sha256_hex(body) != sha:
+                raise RawStoreError(f"raw body {path} does not match its sha256")
+            return body
+        raise RawStoreError(f"no raw body with sha256 {sha}" + (f" for {host}" if host else ""))
+
+    # -- fetch log -------------------------------------------------------------------------
+
+    def log_path(self, run_id: str) -> Path:
+        return self.root / LOG_DIR / f"{run_id}.jsonl"
+
+    def append_log(self, entries: list[LogEntry]) -> None:
+        """Append entries to their runs' logs (one write per line, O_APPEND)."""
+        for entry in entries:
+            path = self.log_path(entry.run_id)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            line = (entry.to_json() + "\n").encode("utf-8")
+            fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+            try:
+                os.write(fd, line)
+            finally:
+                os.close(fd)
+
+    def run_ids(self) -> list[str]:
+        """Runs with a fetch log, oldest first (run ids sort as strings)."""
+        return sorted(p.stem for p in (self.root / LOG_DIR).glob("*.jsonl"))
+
+    def entries(self, run_id: str | None = None) -> Iterator[LogEntry]:
+        """Every logged fetch, oldest run first, in the order it was written.
+
+        A torn last line (a crash mid-write) is skipped: the fetch it described
+        simply did not happen as far as the store is concerned.
+        """
+        for rid in [run_id] if run_id is not None else self.run_ids():
+            path = self.log_path(rid)
+            if not path.exists():
+                continue
+            with path.open(encoding="utf-8") as fh:
+                for line in fh:
+                    if not line.endswith("\n"):
+                        continue
+                    try:
+                        yield LogEntry.from_json(line)
+                    except (ValueError, TypeError, KeyError):
+                        continue
+
+    def latest_by_url(
+        self, *, with_body: bool = True, exclude_run: str | None = None
+    ) -> dict[str, LogEntry]:
+        """The newest log entry per URL.
+
+        `with_body=True` (the default) keeps only entries whose body is in the
+        store: what a conditional GET revalidates and what reparse rebuilds
+        from. `with_body=False` gives the newest entry of any outcome, so a
+        caller can tell a page that is gone (404/410 last time) from one that
+        only failed transiently. `exclude_run` skips the logs of one run (the
+        current one).
+        """
+        latest: dict[str, LogEntry] = {}
+        for entry in self.entries():
+            if exclude_run is not None and entry.run_id == exclude_run:
+                continue
+            if with_body and not (entry.sha256 and self.has(entry.url, entry.sha256)):
+                continue
+            latest[entry.url] = entry
+        return latest

@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+import codecs
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from extract.encoding import decode_body, sniff_encoding
+
+CAFE = "Café – naïve résumé"
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type", "codec"),
+    [
+        (CAFE.encode("utf-8"), "text/html; charset=utf-8", "utf-8"),
+        (CAFE.encode("cp1252"), "text/html; charset=windows-1252", "cp1252"),
+        (CAFE.encode("cp1252"), "text/html; charset=ISO-8859-1", "cp1252"),  # WHATWG label
+        # Declared Latin-1 but the body is valid UTF-8: the usual misconfiguration.
+        (CAFE.encode("utf-8"), "text/html; charset=iso-8859-1", "utf-8"),
+        # Declared UTF-8 but the bytes are not: the declaration is skipped, default next.
+        (CAFE.encode("cp1252"), "text/html; charset=utf-8", "cp1252"),
+        (CAFE.encode("utf-8"), "text/html; charset=bogus-charset", "utf-8"),
+        (codecs.BOM_UTF8 + CAFE.encode("utf-8"), "text/html", "utf-8-sig"),
+        (codecs.BOM_UTF16_LE + CAFE.encode("utf-16-le"), None, "utf-16"),
+        (
+            b'<html><head><meta charset="windows-1252"></head>' + CAFE.encode("cp1252"),
+            "text/html",
+            "cp1252",
+        ),
+        (
+            b'<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-15">'
+            + "€".encode("iso-8859-15"),
+            None,
+            "iso8859-15",
+        ),
+        (CAFE.encode("utf-8"), None, "utf-8"),  # no charset anywhere: UTF-8 when it decodes
+        (CAFE.encode("cp1252"), None, "cp1252"),  # else windows-1252
+    ],
+)
+def test_sniff_encoding(body: bytes, content_type: str | None, codec: str) -> None:
+    assert sniff_encoding(body, content_type) == codec
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type"),
+    [
+        (CAFE.encode("utf-8"), "text/html; charset=iso-8859-1"),
+        (CAFE.encode("cp1252"), "text/html; charset=utf-8"),
+        (CAFE.encode("cp1252"), None),
+        (codecs.BOM_UTF8 + CAFE.encode("utf-8"), None),
+        (b"<meta charset='utf-8'>" + CAFE.encode("utf-8"), "text/html"),
+    ],
+)
+def test_decode_body_reads_the_text(body: bytes, content_type: str | None) -> None:
+    assert decode_body(body, content_type).endswith(CAFE)
+
+
+def test_bad_bytes_become_replacement_characters() -> None:
+    assert decode_body(b"ok \x81\x8d", "text/html; charset=windows-1252") == "ok \ufffd\ufffd"
+
+
+@given(st.binary(max_size=300), st.one_of(st.none(), st.text(max_size=40)))
+def test_decode_body_never_raises(body: bytes, content_type: str | None) -> None:
+    assert isinstance(decode_body(body, content_type), str)
+
+
+def test_utf8_with_one_stray_byte_stays_utf8() -> None:
+    body = CAFE.encode("utf-8") + b" \xff"
+    assert decode_body(body, "text/html; charset=utf-8") == CAFE + " \ufffd"
