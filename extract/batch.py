@@ -1,4 +1,4 @@
-"""One fetch batch, as a Prefect task calls it: a client of its own, the raw store, the log.
+"""Discovery and fetch batches, as Prefect tasks call them: a client of their own each.
 
 Each batch waits the per-host delay before its first request to a host (see
 `extract.politeness`), so the delay holds across batches run one after
@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from core.settings import Settings
+from extract.discover import Discovery, discover
 from extract.fetch import fetch_pages, make_client
 from extract.hostpolicy import HostPolicy
 from extract.rawstore import LogEntry, RawStore
@@ -52,4 +53,17 @@ async def fetch_batch(
             policy=policy,
             robots=robots,
             previous=previous,
+        )
+
+
+async def discover_sources(settings: Settings, *, run_id: str) -> Discovery:
+    """Discover the page URLs of `settings.source.start_urls`, recording what it fetched."""
+    async with make_client(settings.crawl) as client:
+        return await discover(
+            client,
+            [str(u) for u in settings.source.start_urls],
+            settings=settings.crawl,
+            source=settings.source,
+            store=RawStore(settings.raw_dir),
+            run_id=run_id,
         )

@@ -52,15 +52,13 @@ async def _ingest(settings: Settings, force: bool) -> RunSummary:
     stage_started(run_id, "discover")
     with clock.stage("discover"):
         discovery = await discover_task(settings, run_id)
-    parsed: list[ParsedPage] = [
-        ParsedPage(page=page, outcome=page.outcome, error=page.error)
-        for page in discovery.failures
-    ]
+    # What discovery fetched itself: profile start URLs to parse, indexes and failures to record.
+    parsed: list[ParsedPage] = parse_task(list(discovery.pages), settings)
 
     async def crawl_host(batches: Sequence[Sequence[str]]) -> list[ParsedPage]:
         pages: list[ParsedPage] = []
         for urls in batches:
-            fetched = await fetch_task(urls, settings, run_id, discovery.robots)
+            fetched = await fetch_task(urls, settings, run_id, discovery.robots, discovery.policy)
             done = parse_task(fetched, settings)
             pages_done(run_id, "crawl", done)
             pages.extend(done)

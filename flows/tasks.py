@@ -15,11 +15,13 @@ from prefect.client.schemas.objects import TaskRun
 from prefect.states import State
 
 from core.settings import Settings
-from extract.batch import fetch_batch
-from extract.discover import Discovery, discover_sources
+from extract.batch import discover_sources, fetch_batch
+from extract.discover import Discovery
+from extract.hostpolicy import HostPolicy
 from extract.parse_pages import parse_fetched_pages
 from extract.rawstore import RawStore
 from extract.records import FetchedPage, ParsedPage
+from extract.robots import RobotsRules
 from load import PublishResult, carry_from_latest, collect, publish
 from transform.build import build_tables
 from transform.tables import Tables
@@ -50,9 +52,13 @@ async def discover_task(settings: Settings, run_id: str) -> Discovery:
 
 @task(name="fetch-batch", **_IO)
 async def fetch_task(
-    urls: Sequence[str], settings: Settings, run_id: str, robots: Mapping[str, str]
+    urls: Sequence[str],
+    settings: Settings,
+    run_id: str,
+    robots: Mapping[str, RobotsRules],
+    policy: HostPolicy,
 ) -> list[FetchedPage]:
-    return await fetch_batch(urls, settings=settings, run_id=run_id, robots=robots)
+    return await fetch_batch(urls, settings=settings, run_id=run_id, robots=robots, policy=policy)
 
 
 @task(name="parse-batch", cache_policy=NO_CACHE)
