@@ -99,10 +99,13 @@ def build_tables(
 
     Never raises for bad data: rows that break a rule go to `rejects`, and the report
     says whether the run passes its gates (call `quality.check_gates` before publishing).
-    Output order is by career_id (pages by url), so the same pages in any order give
-    the same tables.
+    When several pages give the same career_id, the one with the smallest URL is kept
+    and the others rejected. Output order is by career_id (pages by url), so the same
+    pages in any order give the same tables.
     """
     settings = quality or QualitySettings()
+    # URL order first: "the first page of a repeated career_id" must not depend on fetch order.
+    pages = sorted(pages, key=lambda p: p.page.url)
     raw, skill_items, duty_items = _raw_frames(pages)
     careers = normalize_careers(raw, default_currency)
     skills = _attach_ids(build_skills(skill_items), careers)
