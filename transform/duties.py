@@ -12,11 +12,11 @@ DUTY_COLUMNS: tuple[str, ...] = ("career_id", "position", "duty")
 # A bare leading number ("3D models", "24/7 support", "10 patients") is part of the duty.
 _NUMBERING = (
     r"^(?:"
-    r"0\d{1,2}[.):]?(?!\d)"
-    r"|\(?\d{1,3}[.):](?=\s|[^\d\s])(?!\d)"
-    r"|(?:step|no\.?)\s*\d{1,3}[.):]?(?=\s)"
+    r"0[0-9]{1,2}[.):]?(?![0-9])"
+    r"|\(?[0-9]{1,3}[.):](?![0-9])"
+    r"|(?:step|no\.?) *[0-9]{1,3}[.):]?(?= )"
     r"|[•▸▪‣◦●○■□►▶➤✓✔*·–—-]+"
-    r")\s*"
+    r") *"
 )
 
 

@@ -133,15 +133,21 @@ def _unit(word: pd.Series, adverb: pd.Series) -> pd.Series:
 _GROUPS = ("c1", "n1", "m1", "k1", "u1", "a1", "c2", "n2", "m2", "k2", "u2", "a2")
 
 
-def _extract(key: pd.Series, pattern: str) -> pd.DataFrame:
-    found = key.str.extract(pattern)
-    return found.reindex(columns=list(_GROUPS)).astype("str")
+def _extract(key: pd.Series, pattern: str, rows: pd.Series) -> pd.DataFrame:
+    """The pattern's groups for the `rows` of `key` that may match (others all-null).
+
+    Regex passes dominate the cost, so they run only where they can find something.
+    """
+    found = key[rows].str.extract(pattern) if rows.any() else pd.DataFrame(index=key.index[:0])
+    return found.reindex(index=key.index, columns=list(_GROUPS)).astype("object")
 
 
 def _choose(mask: pd.Series, when_true: pd.DataFrame, otherwise: pd.DataFrame) -> pd.DataFrame:
     """Row-wise pick between two frames of the same shape."""
-    cond = np.repeat(mask.to_numpy(dtype=bool)[:, None], len(when_true.columns), axis=1)
-    return when_true.where(cond, otherwise)
+    picked = np.where(
+        mask.to_numpy(dtype=bool)[:, None], when_true.to_numpy(), otherwise.to_numpy()
+    )
+    return pd.DataFrame(picked, index=when_true.index, columns=when_true.columns)
 
 
 def parse_money(text: pd.Series, fallback_currency: pd.Series) -> pd.DataFrame:
@@ -153,16 +159,23 @@ def parse_money(text: pd.Series, fallback_currency: pd.Series) -> pd.DataFrame:
     `annualized`, `is_floor`, `is_ceiling` (nullable booleans, null without an amount).
     """
     key = match_key(text)
-    strict = _extract(key, _STRICT)
-    loose = _extract(key, _LOOSE)
+    has_digit = key.str.contains("[0-9]", regex=True, na=False)
+    strict = _extract(key, _STRICT, has_digit)
+    loose = _extract(key, _LOOSE, has_digit & strict["n1"].isna())
     use = _choose(strict["n1"].notna(), strict, loose)
 
     # A cell that also states an annual amount gives that one ("$60.47 per hour ($125,770 per
     # year)"), unless its first match is already annual or a range.
-    annual = _extract(key, _ANNUAL)
     unit1 = _unit(use["u1"], use["a1"])
-    prefer_annual = annual["n1"].notna() & (unit1 != "year") & use["n2"].isna()
-    use = _choose(prefer_annual, annual, use)
+    may_prefer = (
+        use["n1"].notna()
+        & use["n2"].isna()
+        & unit1.notna()
+        & (unit1 != "year")
+        & key.str.contains("year|yr|annum|annual|p[.]?a", regex=True, na=False)
+    )
+    annual = _extract(key, _ANNUAL, may_prefer)
+    use = _choose(annual["n1"].notna(), annual, use)
 
     unit = _unit(use["u1"], use["a1"]).fillna(_unit(use["u2"], use["a2"]))
     has = use["n1"].notna()
@@ -246,10 +259,11 @@ def normalize_salary(
     """
     fallback = normalize_text(currency_hint).str.upper()
     fallback = fallback.where(fallback.str.fullmatch(r"[A-Z]{3}", na=False), default_currency)
-    lo = parse_money(low, fallback)
-    md = parse_money(median, fallback)
-    hi = parse_money(high, fallback)
-    tx = parse_money(text, fallback)
+    # One parse over all four texts: the regex passes dominate, not the row count.
+    n = len(low)
+    stacked = pd.concat([low, median, high, text], ignore_index=True)
+    parsed = parse_money(stacked, pd.concat([fallback] * 4, ignore_index=True))
+    lo, md, hi, tx = (parsed.iloc[i * n : (i + 1) * n].set_axis(low.index) for i in range(4))
 
     cells_empty = lo["low"].isna() & md["low"].isna() & hi["low"].isna()
     from_text = cells_empty & tx["low"].notna()

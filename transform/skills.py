@@ -43,11 +43,13 @@ SKILL_COLUMNS: tuple[str, ...] = (
     "skill",
     "skill_type",
 )
-_MARKER = r"^(?:[-•▸▪‣◦●○■□►▶➤✓✔*·–—]+|\(?\d{1,2}[.):])\s*"
-_TRAILING = r"[\s.;:,]+$"
+# Patterns run on whitespace-normalized text (single spaces), and avoid \s, \d and \b so
+# that pandas can run them in pyarrow's RE2 rather than Python's re, row by row.
+_MARKER = r"^(?:[-•▸▪‣◦●○■□►▶➤✓✔*·–—]+|\(?[0-9]{1,2}[.):]) *"
+_TRAILING = r"[ .;:,]+$"
 _PARENS = r"\(([^()]*)\)"
-_LIST_SPLIT = r"\s*(?:,|;|\s&\s|\band\b|\bor\b)\s*"
-_LIST_NOISE = r"^(?:e\.?g\.?|i\.?e\.?|such as|including|like|for example)\s*[:,]?\s*|\betc\.?$"
+_LIST_SPLIT = r" *(?:,? +(?:and|or|&) +|[,;]) *"
+_LIST_NOISE = r"^(?:e\.?g\.?|i\.?e\.?|such as|including|like|for example)[:,]? *|(?:^| )etc\.?$"
 _MAX_TOOL_WORDS = 4
 _KIND_ORDER = {"technical": 0, "people": 1}
 
@@ -91,7 +93,7 @@ def load_aliases(path: Path) -> Aliases:
 
 def _clean(values: pd.Series) -> pd.Series:
     s = values.str.replace(_MARKER, "", regex=True).str.replace(_TRAILING, "", regex=True)
-    s = s.str.replace(r"\s+", " ", regex=True).str.strip()
+    s = s.str.replace(r"  +", " ", regex=True).str.strip()
     return s.mask(s == "")
 
 
@@ -109,17 +111,17 @@ def build_skills(items: pd.DataFrame, aliases: Aliases | None = None) -> pd.Data
     items = items.reset_index(drop=True)
     text = normalize_text(items["item_text"])
     items = items.assign(item_text=text)[text.notna()].reset_index(drop=True)
-    cleaned = _clean(items["item_text"].str.replace(r"\s+", " ", regex=True))
+    cleaned = _clean(items["item_text"])
     technical = (items["kind"] == "technical").to_numpy()
 
-    lead = _clean(cleaned.str.replace(r"\s*\([^()]*\)", "", regex=True))
-    lead = lead.str.replace(r"\s+([,;])", r"\1", regex=True)
-    lead = _clean(lead.str.replace(r"^(?:and|or)\b|[,;]?\s*\b(?:and|or)$", "", regex=True))
+    lead = _clean(cleaned.str.replace(r" *\([^()]*\)", "", regex=True))
+    lead = lead.str.replace(r" +([,;])", r"\1", regex=True)
+    lead = _clean(lead.str.replace(r"^(?:and|or) |[,;]? *(?:^| )(?:and|or)$", "", regex=True))
 
     # A technical item made only of a short comma list names tools, not a skill.
     parts = lead.str.split(_LIST_SPLIT, regex=True)
     n_parts = lead.str.count(_LIST_SPLIT).fillna(-1) + 1
-    words = parts.explode().astype("str").str.count(r"\S+")
+    words = parts.explode().astype("str").str.count(" ") + 1
     longest = words.groupby(level=0).max().reindex(lead.index)
     has_parens = cleaned.str.contains(r"\([^()]*\)", regex=True, na=False).to_numpy()
     comma_list = (

@@ -15,8 +15,12 @@ import pandas as pd
 # Only well-formed references are decoded; a stray "&" stays as it is.
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # Zero-width characters and the soft hyphen vanish; every other Unicode space becomes " ".
-_INVISIBLE = r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]"
-_SPACES = r"\s+"
+# The classes hold the characters themselves (no "\\s", no "\\u" escapes) so that pandas
+# runs them in pyarrow's RE2 instead of falling back to Python's re, row by row.
+_INVISIBLE = "[\u00ad\u200b\u200c\u200d\u2060\ufeff]"
+_SPACES = "[ \t\n\r\f\v\x1c-\x1f\x85\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+"
+_QUOTES = "[\u2018\u2019\u02bc\u0060\u00b4]"
+_DASHES = "[\u2010\u2011\u2012\u2013\u2014\u2015\u2212]"
 
 
 def _unescape(match: re.Match[str]) -> str:
@@ -30,8 +34,11 @@ def normalize_text(values: pd.Series) -> pd.Series:
     """
     s = values.astype("str")
     # Entities twice: `&amp;#163;` is a double-encoded pound sign that sites do publish.
+    # Only rows holding "&" take the (Python) entity pass.
     for _ in range(2):
-        s = s.str.replace(_ENTITY, _unescape, regex=True)
+        has_entity = s.str.contains("&", regex=False, na=False)
+        if has_entity.any():
+            s = s.where(~has_entity, s[has_entity].str.replace(_ENTITY, _unescape, regex=True))
     s = s.str.replace(_INVISIBLE, "", regex=True)
     s = s.str.replace(_SPACES, " ", regex=True).str.strip()
     return s.mask(s == "")
@@ -43,6 +50,6 @@ def match_key(values: pd.Series) -> pd.Series:
     Never published; only used to decide categories and numbers.
     """
     s = normalize_text(values).str.lower()
-    s = s.str.replace(r"[\u2018\u2019\u02bc\u0060\u00b4]", "'", regex=True)
-    s = s.str.replace(r"[\u2010\u2011\u2012\u2013\u2014\u2015\u2212]", "-", regex=True)
+    s = s.str.replace(_QUOTES, "'", regex=True)
+    s = s.str.replace(_DASHES, "-", regex=True)
     return s
