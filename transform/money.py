@@ -51,6 +51,11 @@ _MULT = r"k|mn|m|thousand|million"
 _UNIT = r"hour|hr|h|year|yr|annum|month|mo|week|wk|day"
 _ADVERB = r"hourly|annually|annual|yearly|monthly|weekly|daily|p\.?a\b\.?|p/?h\b"
 _SEP = r"\s*(?:-|to|and)\s*"
+# Words a range puts beside its ends: NCS "£14,000 Starter to £30,000 Experienced".
+_QUALIFIER = (
+    r"(?:\s*\(?(?:starter|starting|entry[- ]level|entry|junior|trainee|newly qualified"
+    r"|highly experienced|experienced|senior|minimum|maximum|min|max)\b\)?)?"
+)
 
 _UNITS: dict[str, str] = {
     "hour": "hour", "hr": "hour", "h": "hour", "hourly": "hour", "ph": "hour",
@@ -98,7 +103,7 @@ def _period(i: int) -> str:
 
 
 def _pattern(*, currency_required: bool) -> str:
-    first = _amount(1, currency_required=currency_required) + _period(1) + "?"
+    first = _amount(1, currency_required=currency_required) + _period(1) + "?" + _QUALIFIER
     second = _amount(2, currency_required=False) + _period(2) + "?"
     return f"{first}(?:{_SEP}{second})?"
 

@@ -51,6 +51,10 @@ CASES: list[tuple[str | None, tuple[object, ...]]] = [
     ),
     ("£18,000 Starter", (18000.0, 18000.0, "GBP", "year", False, False, False)),
     ("£30,000 Experienced", (30000.0, 30000.0, "GBP", "year", False, False, False)),
+    (
+        "£14,000 Starter to £30,000 Experienced",
+        (14000.0, 30000.0, "GBP", "year", False, False, False),
+    ),
     ("2024 Median Pay: $125,770", (125770.0, 125770.0, "USD", "year", False, False, False)),
     # Placeholders: nothing.
     ("N/A", (NA,) * 7),
