@@ -59,6 +59,21 @@ class QualityReport:
         extra = fill_rate_warnings(self.fill_rates, previous_fill_rates, threshold)
         return replace(self, warnings=(*self.warnings, *extra))
 
+    def lines(self) -> list[str]:
+        """A short human-readable summary for the end of a run."""
+        out = [
+            f"pages attempted: {self.pages}, failed: {self.failed_pages}"
+            f" ({self.failed_page_share:.1%})",
+            f"careers parsed: {self.careers_parsed}, rejected: {self.careers_rejected}"
+            f" ({self.reject_share:.1%}), reject rows: {self.reject_rows}",
+        ]
+        sparse = [f"{c} {r:.0%}" for c, r in self.fill_rates.items() if r < 1.0]
+        if sparse:
+            out.append("fill rates below 100%: " + ", ".join(sparse))
+        out += [f"warning: {w}" for w in self.warnings]
+        out += [f"gate failed: {g}" for g in self.gate_failures]
+        return out
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "pages": self.pages,

@@ -306,3 +306,13 @@ def test_no_pages_gives_empty_tables_of_the_contract():
         assert table.schema.equals(TABLES[name], check_metadata=True)
     assert empty.quality.reject_share == 0.0
     assert empty.quality.passed
+
+
+def test_report_lines_and_previous_fill_rates(tables):
+    report = tables.quality.with_previous({"summary": 0.9, "title": 1.0}, threshold=0.2)
+    assert report.warnings[-1].startswith("fill rate of careers.summary dropped from 90% to 20%")
+    lines = report.lines()
+    assert lines[0] == "pages attempted: 9, failed: 1 (11.1%)"
+    assert lines[1] == "careers parsed: 7, rejected: 2 (28.6%), reject rows: 2"
+    assert any(line.startswith("gate failed: 2 of 7 careers rejected") for line in lines)
+    assert tables.quality.with_previous(None, 0.2) is tables.quality

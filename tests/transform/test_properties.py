@@ -39,7 +39,7 @@ TEXT = st.one_of(
 TEXTS = st.lists(TEXT, max_size=30).map(lambda xs: pd.Series(xs, dtype="object"))
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60, deadline=None, database=None)
 @given(TEXTS)
 def test_value_normalizers_never_raise(texts: pd.Series):
     n = len(texts)
@@ -57,7 +57,7 @@ def test_value_normalizers_never_raise(texts: pd.Series):
         assert result.index.equals(texts.index)
 
 
-@settings(max_examples=50, deadline=None)
+@settings(max_examples=50, deadline=None, database=None)
 @given(TEXTS)
 def test_skill_splitting_never_raises(texts: pd.Series):
     items = pd.DataFrame(
@@ -74,7 +74,7 @@ def test_skill_splitting_never_raises(texts: pd.Series):
     assert set(result["skill_type"]) <= {"skill", "tool"}
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60, deadline=None, database=None)
 @given(TEXTS)
 def test_categories_are_members_or_null(texts: pd.Series):
     growth = normalize_growth(texts)["growth_category"]
@@ -110,7 +110,7 @@ def _styles(cents: int) -> list[str]:
     return styles
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=40, deadline=None, database=None)
 @given(st.lists(CENTS, min_size=1, max_size=25))
 def test_money_round_trips_through_formatting(amounts: list[int]):
     styles = [style for cents in amounts for style in _styles(cents)]
@@ -123,7 +123,7 @@ def test_money_round_trips_through_formatting(amounts: list[int]):
     assert not result["annualized"].any()
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200, deadline=None, database=None)
 @given(
     st.integers(min_value=100, max_value=50_000),
     st.sampled_from(["/hr", " per hour", "/hour", " an hour", " hourly"]),
@@ -135,7 +135,7 @@ def test_hourly_round_trips_to_2080_hours(cents: int, unit: str):
     assert (result["currency"], result["period"], result["annualized"]) == ("GBP", "hour", True)
 
 
-@settings(max_examples=15, deadline=None)
+@settings(max_examples=15, deadline=None, database=None)
 @given(TEXTS.map(lambda s: [*s.tolist()]), st.lists(TEXT, max_size=4))
 def test_build_tables_always_meets_the_contract(fields: list[str | None], items: list[str | None]):
     values = [*fields, *[None] * 10][:10]
