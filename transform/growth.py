@@ -24,7 +24,10 @@ _RULES: tuple[tuple[str, str], ...] = (
     ("decline", r"declin|decreas|shrink|contract(?:ing|ion)|\bfall(?:ing)?\b"),
 )
 _PERIOD = r"\b(?P<start>(?:19|20)\d{2})\s*-\s*(?P<end>\d{4}|\d{2})\b"
-_PCT = r"(?<![\d.])(?P<sign>[+-])?\s*(?P<pct>\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b|pct\b)"
+_PCT = (
+    r"(?<![\d.,])(?P<sign>[+-])?\s*(?P<pct>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"\s*(?:%|percent\b|per cent\b|pct\b)"
+)
 
 GROWTH_COLUMNS: tuple[str, ...] = (
     "growth_category",
@@ -56,7 +59,8 @@ def normalize_growth(text: pd.Series) -> pd.DataFrame:
 
     without_period = key.str.replace(_PERIOD, " ", regex=True)
     pct = without_period.str.extract(_PCT)
-    value = pd.to_numeric(pct["pct"], errors="coerce").astype("float64")
+    digits = pct["pct"].str.replace(",", "", regex=False)
+    value = pd.to_numeric(digits, errors="coerce").astype("float64")
     value = value.where(pct["sign"] != "-", -value)
 
     return pd.DataFrame(

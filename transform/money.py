@@ -39,7 +39,7 @@ _SYMBOLS: dict[str, str] = {
 }
 ISO_CODES: tuple[str, ...] = (
     "USD", "GBP", "EUR", "CAD", "AUD", "NZD", "CHF", "JPY", "INR", "SEK",
-    "NOK", "DKK", "PLN", "ZAR", "SGD", "HKD", "IEP", "MXN", "BRL", "CNY",
+    "NOK", "DKK", "PLN", "ZAR", "SGD", "HKD", "MXN", "BRL", "CNY", "KRW",
 )  # fmt: skip
 # "$" alone is the site's own dollar when its currency is a dollar, else the US dollar.
 _DOLLARS = frozenset({"USD", "CAD", "AUD", "NZD", "HKD", "SGD"})
@@ -233,6 +233,7 @@ SALARY_COLUMNS: tuple[str, ...] = (
     "salary_is_floor",
     "salary_text",
 )
+CURRENCY_CONFLICT = "_salary_currency_conflict"
 
 
 def _raw_salary_text(low: pd.Series, median: pd.Series, high: pd.Series) -> pd.Series:
@@ -261,6 +262,8 @@ def normalize_salary(
     fallback (a range gives low/high, "up to" gives high, one amount gives the median).
     A range in the median cell fills low/high when those cells are empty.
     The period, currency and flags come from the median, else low, else high.
+    Besides SALARY_COLUMNS, CURRENCY_CONFLICT is True where the cells name different
+    currencies (one currency column cannot hold them: the validator rejects the row).
     """
     fallback = normalize_text(currency_hint).str.upper()
     fallback = fallback.where(fallback.str.fullmatch(r"[A-Z]{3}", na=False), default_currency)
@@ -297,7 +300,12 @@ def normalize_salary(
         axis=1,
     ).any(axis=1, skipna=True)
     floor_any = pd.concat([lo["is_floor"], md["is_floor"], hi["is_floor"]], axis=1).any(axis=1)
-    text_floor = match_key(text).str.contains(_FLOOR, regex=True, na=False)
+    text_floor = tx["is_floor"].fillna(False).astype(bool)
+    currencies = [frame["currency"].where(frame["low"].notna()) for frame in (lo, md, hi)]
+    conflict = pd.Series(False, index=low.index)
+    for i, j in ((0, 1), (1, 2), (0, 2)):
+        a, b = currencies[i], currencies[j]
+        conflict |= (a.notna() & b.notna() & (a != b)).astype(bool)
     salary_text = normalize_text(text).fillna(_raw_salary_text(low, median, high))
     return pd.DataFrame(
         {
@@ -309,6 +317,7 @@ def normalize_salary(
             "salary_annualized": annualized.astype("boolean").where(has_any),
             "salary_is_floor": (floor_any | text_floor).astype("boolean").where(has_any),
             "salary_text": salary_text.astype("str"),
+            CURRENCY_CONFLICT: conflict,
         },
         index=low.index,
     )

@@ -23,7 +23,7 @@ from load.schema import (
     OUTCOMES,
     PAGES,
 )
-from transform.money import PERIODS
+from transform.money import CURRENCY_CONFLICT, PERIODS
 
 MIN_ANNUAL_SALARY = 5_000.0
 MAX_ANNUAL_SALARY = 2_000_000.0
@@ -103,6 +103,15 @@ CAREER_RULES: tuple[Rule, ...] = (
         lambda f: (
             f["salary_currency"].notna()
             & ~f["salary_currency"].astype("str").str.fullmatch(r"[A-Z]{3}", na=False)
+        ),
+    ),
+    Rule(
+        "salary_currency_mixed",
+        "salary_currency",
+        lambda f: (
+            f[CURRENCY_CONFLICT].fillna(False).astype(bool)
+            if CURRENCY_CONFLICT in f
+            else pd.Series(False, index=f.index)
         ),
     ),
     _not_member("salary_period", PERIODS),

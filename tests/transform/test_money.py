@@ -134,65 +134,42 @@ def test_normalize_salary_cells_and_fallbacks():
             {"median": "N/A", "text": "—"},
             # currency hint used for a bare number
             {"median": "45,000", "hint": "EUR"},
+            # cells in two currencies: flagged for the validator
+            {"low": "£18,000", "high": "$30,000"},
         ]
     )
     nan = None
-    expected = pd.DataFrame(
-        {
-            "salary_low": [75000.0, nan, nan, nan, 18000.0, 60000.0, nan, 60000.0, nan, nan],
-            "salary_median": [
-                115000.0,
-                125770.0,
-                45115.2,
-                239200.0,
-                nan,
-                nan,
-                nan,
-                nan,
-                nan,
-                45000.0,
-            ],
-            "salary_high": [170000.0, nan, nan, nan, 30000.0, 90000.0, 90000.0, 90000.0, nan, nan],
-            "salary_currency": ["USD", "USD", "USD", "USD", "GBP", "USD", "USD", "USD", nan, "EUR"],
-            "salary_period": [
-                "year",
-                "year",
-                "hour",
-                "year",
-                "year",
-                "year",
-                "year",
-                "year",
-                nan,
-                "year",
-            ],
-            "salary_annualized": [
-                False,
-                False,
-                True,
-                False,
-                False,
-                False,
-                False,
-                False,
-                nan,
-                False,
-            ],
-            "salary_is_floor": [False, False, False, True, False, False, False, False, nan, False],
-            "salary_text": [
-                "Low: $75k | Median: $115k | High: $170k",
-                "Median: $125,770 per year $60.47 per hour",
-                "Median: $21.69 per hour",
-                "equal to or greater than $239,200 per year",
-                "Low: £18,000 Starter | High: £30,000 Experienced",
-                "Salaries range from $60,000 to $90,000",
-                "Up to $90k",
-                "Median: $60k–$90k",
-                "—",
-                "Median: 45,000",
-            ],
-        }
-    ).astype(
+    columns = [
+        "salary_low",
+        "salary_median",
+        "salary_high",
+        "salary_currency",
+        "salary_period",
+        "salary_annualized",
+        "salary_is_floor",
+        "salary_text",
+        "_salary_currency_conflict",
+    ]
+    rows = [
+        (75000.0, 115000.0, 170000.0, "USD", "year", False, False,
+         "Low: $75k | Median: $115k | High: $170k", False),
+        (nan, 125770.0, nan, "USD", "year", False, False,
+         "Median: $125,770 per year $60.47 per hour", False),
+        (nan, 45115.2, nan, "USD", "hour", True, False, "Median: $21.69 per hour", False),
+        (nan, 239200.0, nan, "USD", "year", False, True,
+         "equal to or greater than $239,200 per year", False),
+        (18000.0, nan, 30000.0, "GBP", "year", False, False,
+         "Low: £18,000 Starter | High: £30,000 Experienced", False),
+        (60000.0, nan, 90000.0, "USD", "year", False, False,
+         "Salaries range from $60,000 to $90,000", False),
+        (nan, nan, 90000.0, "USD", "year", False, False, "Up to $90k", False),
+        (60000.0, nan, 90000.0, "USD", "year", False, False, "Median: $60k–$90k", False),
+        (nan, nan, nan, nan, nan, nan, nan, "—", False),
+        (nan, 45000.0, nan, "EUR", "year", False, False, "Median: 45,000", False),
+        (18000.0, nan, 30000.0, "GBP", "year", False, False,
+         "Low: £18,000 | High: $30,000", True),
+    ]  # fmt: skip
+    expected = pd.DataFrame(rows, columns=columns).astype(
         {
             "salary_low": "float64",
             "salary_median": "float64",
@@ -202,6 +179,7 @@ def test_normalize_salary_cells_and_fallbacks():
             "salary_annualized": "boolean",
             "salary_is_floor": "boolean",
             "salary_text": "str",
+            "_salary_currency_conflict": "bool",
         }
     )
     pd.testing.assert_frame_equal(result, expected)
