@@ -27,46 +27,46 @@ from transform.build import build_tables
 from transform.careers import RAW_COLUMNS, normalize_careers
 
 
-def _pay(rng: random.Random, annual: float) -> str:
-    """One pay figure in one of the styles sites publish."""
+def _pay(rng: random.Random, annual: float, sign: str) -> str:
+    """One pay figure in one of the styles sites publish, in the record's currency."""
     hourly = annual / 2080
-    style = rng.randrange(9)
+    style = rng.randrange(8)
     if style == 0:
-        return f"${annual / 1000:.0f}k"
+        return f"{sign}{annual / 1000:.0f}k"
     if style == 1:
-        return f"${annual:,.0f}"
+        return f"{sign}{annual:,.0f}"
     if style == 2:
         return f"{annual:.0f}"
     if style == 3:
-        return f"£{annual:,.0f}"
+        return f"{sign}{hourly:.2f}/hr"
     if style == 4:
-        return f"${hourly:.2f}/hr"
+        return f"{sign}{hourly:.2f}     per hour"
     if style == 5:
-        return f"${hourly:.2f}     per hour"
+        return f"{sign}{annual:,.0f} per year {sign}{hourly:.2f} per hour"
     if style == 6:
-        return f"${annual:,.0f} per year ${hourly:.2f} per hour"
-    if style == 7:
-        return f"&#163;{annual:,.0f}"
-    return f"${annual / 1e6:.2f}M" if annual > 1e6 else f"${annual:,.2f}"
+        return f"{'&#163;' if sign == '£' else '&#36;'}{annual:,.0f}"
+    return f"{sign}{annual / 1e6:.2f}M" if annual > 1e6 else f"{sign}{annual:,.2f}"
 
 
 def _salary(rng: random.Random) -> dict[str, str | None]:
     median = rng.randrange(25_000, 300_000)
+    sign = "£" if rng.random() < 0.2 else "$"
     shape = rng.randrange(5)
     if shape == 0:  # sample-site style: three cells
         low, high = median * rng.uniform(0.5, 0.9), median * rng.uniform(1.1, 1.8)
         return {
-            "salary_low": _pay(rng, low),
-            "salary_median": _pay(rng, median),
-            "salary_high": _pay(rng, high),
+            "salary_low": _pay(rng, low, sign),
+            "salary_median": _pay(rng, median, sign),
+            "salary_high": _pay(rng, high, sign),
+            "currency_hint": "GBP" if sign == "£" else None,
         }
     if shape == 1:  # OOH style: one median cell
-        return {"salary_median": _pay(rng, median)}
+        return {"salary_median": _pay(rng, median, sign)}
     if shape == 2:  # a floor
-        text = f"This wage is equal to or greater than ${median:,} per year"
-        return {"salary_median": f"${median:,} per year", "salary_text": text}
+        text = f"This wage is equal to or greater than {sign}{median:,} per year"
+        return {"salary_median": f"{sign}{median:,} per year", "salary_text": text}
     if shape == 3:  # a range in the pay text only
-        return {"salary_text": f"${median * 0.8 / 1000:.0f}k–${median * 1.2 / 1000:.0f}k"}
+        return {"salary_text": f"{sign}{median * 0.8 / 1000:.0f}k–{sign}{median * 1.2 / 1000:.0f}k"}
     return {"salary_median": rng.choice(["N/A", "—", ""])}
 
 

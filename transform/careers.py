@@ -8,7 +8,7 @@ from transform.education import normalize_education
 from transform.growth import normalize_growth
 from transform.keys import career_keys
 from transform.money import normalize_salary
-from transform.text import normalize_text
+from transform.text import normalize_text, per_distinct
 from transform.workers import normalize_workers
 
 # The RawCareer fields a raw careers frame carries (one column each, strings or null).
@@ -45,8 +45,8 @@ def normalize_careers(raw: pd.DataFrame, default_currency: str) -> pd.DataFrame:
         raw["currency_hint"],
         default_currency,
     )
-    growth = normalize_growth(raw["growth"])
-    workers = normalize_workers(raw["workers"])
+    growth = per_distinct(raw["growth"], normalize_growth)
+    workers = per_distinct(raw["workers"], normalize_workers)
     passthrough = raw.drop(columns=list(RAW_COLUMNS))
     return pd.concat(
         [
@@ -64,7 +64,7 @@ def normalize_careers(raw: pd.DataFrame, default_currency: str) -> pd.DataFrame:
             normalize_text(raw["growth"]).rename("growth_text"),
             workers[["workers"]],
             normalize_text(raw["workers"]).rename("workers_text"),
-            normalize_education(raw["education"]),
+            per_distinct(raw["education"], normalize_education),
             normalize_text(raw["education"]).rename("education_text"),
             normalize_text(raw["environment"]).rename("environment"),
             normalize_text(raw["parser"]).rename("parser"),

@@ -17,7 +17,7 @@ from transform.growth import normalize_growth
 from transform.keys import career_keys
 from transform.money import parse_money
 from transform.skills import build_skills
-from transform.text import match_key, normalize_text
+from transform.text import match_key, normalize_text, per_distinct
 from transform.workers import normalize_workers
 
 # Arbitrary text, plus text built from the words these pages really use.
@@ -55,6 +55,18 @@ def test_value_normalizers_never_raise(texts: pd.Series):
     ):
         assert len(result) == n
         assert result.index.equals(texts.index)
+
+
+@settings(max_examples=40, deadline=None, database=None)
+@given(TEXTS.map(lambda s: pd.concat([s, s.iloc[::-1]], ignore_index=True)))
+def test_per_distinct_equals_row_by_row(texts: pd.Series):
+    for normalize in (normalize_growth, normalize_workers, normalize_education):
+        expected = normalize(texts)
+        result = per_distinct(texts, normalize)
+        if isinstance(expected, pd.DataFrame):
+            pd.testing.assert_frame_equal(result, expected)
+        else:
+            pd.testing.assert_series_equal(result, expected)
 
 
 @settings(max_examples=50, deadline=None, database=None)
