@@ -60,10 +60,15 @@ def empty(schema: pa.Schema) -> pd.DataFrame:
     return pd.DataFrame({field.name: pd.Series([], dtype=pandas_dtype(field)) for field in schema})
 
 
-def to_arrow_table(frame: pd.DataFrame, schema: pa.Schema) -> pa.Table:
-    """Convert with the contract schema exactly (no inference, no pandas metadata).
+def to_arrow_table(
+    frame: pd.DataFrame, schema: pa.Schema, *, pandas_metadata: bool = False
+) -> pa.Table:
+    """Convert with the contract schema exactly (no inference).
 
     Ordered categories become dictionary arrays whose dictionary is the full level list.
+    With `pandas_metadata`, the schema also carries pandas' own metadata, so that
+    `pd.read_parquet` restores nullable Int64/boolean columns instead of float/object;
+    without it, the schema is the contract's byte for byte.
     """
     frame = conform(frame, schema)
     try:
@@ -73,4 +78,4 @@ def to_arrow_table(frame: pd.DataFrame, schema: pa.Schema) -> pa.Table:
     for field in schema:
         if not field.nullable and table.column(field.name).null_count:
             raise TransformError(f"column {field.name} holds nulls but the contract forbids them")
-    return table.replace_schema_metadata(schema.metadata)
+    return table if pandas_metadata else table.replace_schema_metadata(schema.metadata)

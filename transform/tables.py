@@ -12,7 +12,7 @@ from transform.frames import to_arrow_table
 from transform.quality import QualityReport
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # frames do not compare to one bool
 class Tables:
     """One run's tables as pandas frames in the contract's column order and dtypes.
 
@@ -31,6 +31,13 @@ class Tables:
         """The frames by table name (the keys of load.schema.TABLES)."""
         return {name: getattr(self, name) for name in TABLES}
 
-    def to_arrow(self) -> dict[str, pa.Table]:
-        """Each table converted with its load.schema schema exactly (no inference)."""
-        return {name: to_arrow_table(frame, TABLES[name]) for name, frame in self.frames().items()}
+    def to_arrow(self, *, pandas_metadata: bool = False) -> dict[str, pa.Table]:
+        """Each table converted with its load.schema schema exactly (no inference).
+
+        `pandas_metadata=True` adds pandas' schema metadata (fields and types unchanged)
+        so pandas readers get nullable integer/boolean dtypes back.
+        """
+        return {
+            name: to_arrow_table(frame, TABLES[name], pandas_metadata=pandas_metadata)
+            for name, frame in self.frames().items()
+        }

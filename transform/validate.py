@@ -175,7 +175,7 @@ def apply_rules(
     return bad_any, pd.concat(found).sort_index(kind="stable").reset_index(drop=True)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # frames do not compare to one bool
 class Validated:
     """The tables after validation, and every rejected row with its reason."""
 

@@ -316,3 +316,12 @@ def test_report_lines_and_previous_fill_rates(tables):
     assert lines[1] == "careers parsed: 7, rejected: 2 (28.6%), reject rows: 2"
     assert any(line.startswith("gate failed: 2 of 7 careers rejected") for line in lines)
     assert tables.quality.with_previous(None, 0.2) is tables.quality
+
+
+def test_pandas_metadata_restores_nullable_dtypes(tables, tmp_path: Path):
+    careers = tables.to_arrow(pandas_metadata=True)["careers"]
+    assert careers.schema.equals(TABLES["careers"])  # same fields and types
+    path = tmp_path / "careers.parquet"
+    pq.write_table(careers, path)
+    back = pd.read_parquet(path)
+    pd.testing.assert_frame_equal(back, tables.careers)
