@@ -1,7 +1,7 @@
 """Stable career keys from page URLs: `career_id = "<host>/<slug>"`, `source = "<host>"`.
 
-The host is the URL's netloc (host[:port], lower-cased, credentials and a leading
-"www." dropped) and the slug the last non-empty path segment without its extension:
+The host is the URL's host name (lower-cased; port, credentials and a leading
+"www." dropped, so ids survive a site moving port or a local mirror's new port) and the slug the last non-empty path segment without its extension:
 "https://www.bls.gov/ooh/math/actuaries.htm" -> "bls.gov/actuaries".
 """
 
@@ -16,7 +16,7 @@ KEY_COLUMNS: tuple[str, ...] = ("career_id", "source")
 def career_keys(urls: pd.Series) -> pd.DataFrame:
     """KEY_COLUMNS for each URL; null where the URL has no host."""
     parts = urls.astype("str").str.extract(_URL)
-    host = parts["host"].str.lower().str.replace(r"^www\.", "", regex=True)
+    host = parts["host"].str.lower().str.replace(r"^www\.|:\d*$", "", regex=True)
     host = host.mask(host == "")
     path = parts["path"].fillna("").str.replace(r"/+$", "", regex=True)
     slug = path.str.rsplit("/", n=1).str[-1].fillna("")

@@ -153,7 +153,7 @@ def test_careers_values(tables):
     ]  # fmt: skip
     nan = None
     rows = [
-        ("127.0.0.1:8000/back-end-developer", "127.0.0.1:8000", "Back-End Developer",
+        ("127.0.0.1/back-end-developer", "127.0.0.1", "Back-End Developer",
          75000.0, 115000.0, 170000.0, "USD", "year", False, False,
          "faster than average", nan, nan, nan, 175000, nan, "bachelor's degree",
          "Bachelor's in CS or equivalent experience + deep knowledge", "sample/1", RUN),
@@ -183,11 +183,11 @@ def test_careers_values(tables):
 def test_children_follow_their_career(tables):
     skills = tables.career_skills
     assert skills["career_id"].unique().tolist() == [
-        "127.0.0.1:8000/back-end-developer",
+        "127.0.0.1/back-end-developer",
         "bls.gov/actuaries",
         "nationalcareers.service.gov.uk/admin-assistant",
     ]
-    backend = skills[skills["career_id"] == "127.0.0.1:8000/back-end-developer"]
+    backend = skills[skills["career_id"] == "127.0.0.1/back-end-developer"]
     assert backend["skill"].tolist() == [
         "Server-side languages", "Python", "Java", "Go", "Node.js", "C#",
         "Logical and systems thinking",
@@ -195,7 +195,7 @@ def test_children_follow_their_career(tables):
     duties = tables.career_duties
     expected = pd.DataFrame(
         {
-            "career_id": ["127.0.0.1:8000/back-end-developer"] * 2 + ["bls.gov/actuaries"] * 2,
+            "career_id": ["127.0.0.1/back-end-developer"] * 2 + ["bls.gov/actuaries"] * 2,
             "position": pd.Series([1, 2, 1, 2], dtype="Int32"),
             "duty": [
                 "Design and build APIs",

@@ -133,11 +133,11 @@ def test_career_keys():
         {
             "career_id": [
                 "bls.gov/actuaries",
-                "127.0.0.1:8123/back-end-developer",
+                "127.0.0.1/back-end-developer",
                 "nationalcareers.service.gov.uk/admin-assistant",
                 None,
             ],
-            "source": ["bls.gov", "127.0.0.1:8123", "nationalcareers.service.gov.uk", None],
+            "source": ["bls.gov", "127.0.0.1", "nationalcareers.service.gov.uk", None],
         },
         dtype="str",
     )
