@@ -29,7 +29,7 @@ _LEVEL_PATTERNS: dict[str, str] = {
     "some college, no degree": r"some college",
     "postsecondary nondegree award": (
         r"post-?secondary non-?degree|non-?degree award|vocational (?:certificate|award|school)"
-        r"|trade school|certificate program"
+        r"|trade school|certificate program|post-?secondary\b(?! degree)"
     ),
     "associate's degree": r"\bassociate'?s?(?: degree)?\b(?! (?:director|professor|editor))",
     "bachelor's degree": (
@@ -38,7 +38,8 @@ _LEVEL_PATTERNS: dict[str, str] = {
     ),
     "master's degree": r"\bmaster'?s?\b|\bmba\b|\bm\.?sc\b|(?<!under)(?<!post)graduate degree",
     "doctoral or professional degree": (
-        r"doctor(?:al|ate)|\bph\.? ?d\b|professional degree|\bmedical degree|\blaw degree"
+        r"doctor(?:al|ate)|\bdoctor of\b|\bjuris doctor\b|\bph\.? ?d\b|professional degree"
+        r"|\bmedical degree|\blaw degree|\bpharm\.? ?d\b|\b(?:dvm|dpt|dds|dmd|dnp)\b"
         r"|\bj\.?d\.?\b(?= |$|,)|\bm\.?d\.?\b(?= |$|,)"
     ),
 }
