@@ -75,8 +75,8 @@ CAREERS = pa.schema(
         pa.field("content_sha256", pa.string()),
         pa.field("parser", pa.string()),
         pa.field("version", pa.string(), nullable=False),
-        # Additive to contract v1 (transform): projection period of `growth_pct` ("2024–34" -> 2024, 2034)
-        # and the reference year of `workers` ("Number of Jobs, 2024: 1,579,800" -> 2024).
+        # Projection period of `growth_pct` ("2024–34" -> 2024, 2034) and the reference
+        # year of `workers` ("Number of Jobs, 2024: 1,579,800" -> 2024), when published.
         pa.field("growth_period_start", pa.int32()),
         pa.field("growth_period_end", pa.int32()),
         pa.field("workers_year", pa.int32()),

@@ -12,10 +12,11 @@ Rules the truth encodes (and transform must follow):
   comma-separated name inside parentheses is a `tool`, spelled canonically
   ("Postgres" -> "PostgreSQL", "K8s" -> "Kubernetes", "JS" -> "JavaScript",
   "Golang" -> "Go", "NodeJS" -> "Node.js"). A people item is one `skill`,
-  never split ("Written communication (documentation)"), a trailing period dropped.
+  never split: "Written communication (documentation)" is the skill
+  "Written communication"; a trailing period is dropped.
 - Within a career a skill appears once: its first occurrence (technical items
   before people items) is kept, with that item's position and text.
-- Duties keep their order (`position` from 0) without the "01" numbering.
+- Duties keep their order (`position` from 1, like the page's "01") without the "01" numbering.
 
 `expected_raw` records carry `rules=()`: provenance belongs to the parser and is
 not part of the truth, so compare with `dataclasses.replace(record, rules=())`.
@@ -51,7 +52,7 @@ def expected_skills(base_url: str, data: SiteData | None = None) -> list[dict[st
         seen: set[str] = set()
         kinds = (("technical", career.technical_skills), ("people", career.people_skills))
         for kind, items in kinds:
-            for position, item in enumerate(items):
+            for position, item in enumerate(items, start=1):
                 for skill in item.skills:
                     if skill.name in seen:
                         continue
@@ -74,7 +75,7 @@ def expected_duties(base_url: str, data: SiteData | None = None) -> list[dict[st
     return [
         {"career_id": _career_id(base_url, c), "position": position, "duty": duty}
         for c in _careers(data)
-        for position, duty in enumerate(c.duties)
+        for position, duty in enumerate(c.duties, start=1)
     ]
 
 

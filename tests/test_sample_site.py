@@ -143,6 +143,9 @@ def test_aliases_map_to_canonical_skill_names() -> None:
         ("JS", "JavaScript"),
         ("Golang", "Go"),
         ("NodeJS", "Node.js"),
+        ("Photoshop", "Adobe Photoshop"),
+        ("Illustrator", "Adobe Illustrator"),
+        ("InDesign", "Adobe InDesign"),
     }
 
 
@@ -226,7 +229,7 @@ def test_truth_skills_are_atomic_canonical_and_unique_per_career() -> None:
         {
             "career_id": "127.0.0.1/back-end-developer",
             "kind": "technical",
-            "item_position": 0,
+            "item_position": 1,
             "item_text": "Server-side languages (Python, Java, Go, Node.js, C#)",
             "skill": skill,
             "skill_type": kind,
@@ -238,7 +241,8 @@ def test_truth_skills_are_atomic_canonical_and_unique_per_career() -> None:
         )
     ]
     people = [(r["item_position"], r["skill"]) for r in first if r["kind"] == "people"]
-    assert people[2] == (2, "Written communication (documentation)")
+    # A people item is one skill; a parenthesized remark is not part of its name.
+    assert people[2] == (3, "Written communication")
     keys = [(r["career_id"], r["skill"]) for r in rows]
     assert len(keys) == len(set(keys))
     assert any(i.text.endswith(".") for c in DATA.careers for i in c.people_skills)
@@ -260,11 +264,11 @@ def test_truth_skills_drop_repeats_within_a_career() -> None:
     assert len(names) == len(set(names))
 
 
-def test_truth_duties_are_numbered_from_zero_without_their_numbers() -> None:
+def test_truth_duties_are_numbered_from_one_without_their_numbers() -> None:
     rows = expected_duties(BASE)
     assert rows[0] == {
         "career_id": "127.0.0.1/back-end-developer",
-        "position": 0,
+        "position": 1,
         "duty": DATA.careers[0].duties[0],
     }
     assert len(rows) == sum(len(c.duties) for c in DATA.careers)

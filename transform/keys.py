@@ -1,7 +1,8 @@
 """Stable career keys from page URLs: `career_id = "<host>/<slug>"`, `source = "<host>"`.
 
 The host is the URL's host name (lower-cased; port, credentials and a leading
-"www." dropped, so ids survive a site moving port or a local mirror's new port) and the slug the last non-empty path segment without its extension:
+"www." dropped, so ids survive a new port) and the slug the last non-empty path
+segment without its extension:
 "https://www.bls.gov/ooh/math/actuaries.htm" -> "bls.gov/actuaries".
 """
 
