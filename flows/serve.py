@@ -23,8 +23,8 @@ def serve_ingest(settings: Settings, *, environ: MutableMapping[str, str]) -> No
     # Runs execute in child processes that import `flows.ingest_flow` by module path.
     paths = [str(PROJECT_ROOT), *filter(None, environ.get("PYTHONPATH", "").split(":"))]
     environ["PYTHONPATH"] = ":".join(dict.fromkeys(paths))
-    from prefect.deployments.runner import EntrypointType
     from prefect.schedules import Cron
+    from prefect.types.entrypoint import EntrypointType
 
     from flows.ingest_flow import ingest
 

@@ -11,8 +11,7 @@ from typing import Any
 
 from prefect import Task, task
 from prefect.cache_policies import NO_CACHE
-from prefect.client.schemas.objects import TaskRun
-from prefect.states import State
+from prefect.client.schemas.objects import State, TaskRun
 
 from core.settings import Settings
 from extract.batch import discover_sources, fetch_batch
@@ -36,21 +35,31 @@ def retry_only_transient(task: Task[Any, Any], task_run: TaskRun, state: State[A
     return False
 
 
-_IO = {
-    "retries": 2,
-    "retry_delay_seconds": [2, 10],
-    "retry_jitter_factor": 0.5,
-    "retry_condition_fn": retry_only_transient,
-    "cache_policy": NO_CACHE,
-}
+# I/O tasks: a retried batch re-fetches conditionally, so a retry is cheap and safe.
+IO_RETRIES = 2
+IO_RETRY_DELAYS = [2.0, 10.0]
 
 
-@task(name="discover", **_IO)
+@task(
+    name="discover",
+    retries=IO_RETRIES,
+    retry_delay_seconds=IO_RETRY_DELAYS,
+    retry_jitter_factor=0.5,
+    retry_condition_fn=retry_only_transient,
+    cache_policy=NO_CACHE,
+)
 async def discover_task(settings: Settings, run_id: str) -> Discovery:
     return await discover_sources(settings, run_id=run_id)
 
 
-@task(name="fetch-batch", **_IO)
+@task(
+    name="fetch-batch",
+    retries=IO_RETRIES,
+    retry_delay_seconds=IO_RETRY_DELAYS,
+    retry_jitter_factor=0.5,
+    retry_condition_fn=retry_only_transient,
+    cache_policy=NO_CACHE,
+)
 async def fetch_task(
     urls: Sequence[str],
     settings: Settings,
