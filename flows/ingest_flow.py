@@ -17,10 +17,12 @@ from core.settings import Settings
 from extract.records import ParsedPage
 from flows.events import pages_done, stage_started
 from flows.plan import plan_batches
+from flows.report import publish_report_artifacts
 from flows.sources import live_sources
 from flows.summary import RunSummary, count_outcomes
 from flows.tasks import discover_task, fetch_task, normalize_task, parse_task, publish_task
-from load.runid import new_run_id
+from load import latest_fill_rates, new_run_id
+from transform.errors import QualityGateFailed
 from transform.quality import check_gates
 
 
@@ -69,13 +71,13 @@ async def _ingest(settings: Settings, force: bool) -> RunSummary:
         plan = plan_batches(discovery.page_urls, settings.crawl.batch_size)
         for host_pages in await asyncio.gather(*(crawl_host(b) for b in plan.values())):
             parsed.extend(host_pages)
-    return finish_run(
+    return await finish_run(
         parsed, settings=settings, run_id=run_id, clock=clock, force=force,
         manifest_extra={"kind": "ingest"},
     )
 
 
-def finish_run(
+async def finish_run(
     parsed: Sequence[ParsedPage],
     *,
     settings: Settings,
@@ -84,20 +86,29 @@ def finish_run(
     force: bool,
     manifest_extra: Mapping[str, Any],
 ) -> RunSummary:
-    """Normalize, check the quality gates, publish, and sum the run up (ingest and reparse)."""
+    """Normalize, check the quality gates, publish, and report the run (ingest and reparse)."""
     outcomes = count_outcomes(parsed)
     with clock.stage("normalize"):
         tables = normalize_task(parsed, settings, run_id)
-        check_gates(tables.quality, settings.quality)
+        quality = tables.quality.with_previous(
+            latest_fill_rates("careers", data_dir=settings.data_dir),
+            settings.quality.fill_rate_drop_warning,
+        )
+    try:
+        check_gates(quality, settings.quality)
+    except QualityGateFailed:
+        await publish_report_artifacts(None, quality.lines())
+        raise
     with clock.stage("publish"):
         extra = {
             **manifest_extra,
             "settings": settings.model_dump(mode="json"),
             "pages": outcomes,
+            "quality": quality.to_dict(),
             "stage_seconds": dict(clock.seconds),
         }
         result = publish_task(tables, settings, run_id, extra, force)
-    return RunSummary(
+    summary = RunSummary(
         run_id=run_id,
         published=result.published,
         reason=result.reason,
@@ -105,7 +116,9 @@ def finish_run(
         parquet_dir=settings.parquet_dir,
         pages_by_outcome=outcomes,
         rows=dict(result.row_counts),
-        warnings=tuple(tables.quality.warnings),
-        diff=result.diff_summary,
+        quality=tuple(quality.lines()),
+        diff=result.diff_summary if result.published else None,
         stage_seconds=dict(clock.seconds),
     )
+    await publish_report_artifacts(summary, summary.quality)
+    return summary

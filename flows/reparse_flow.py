@@ -59,7 +59,7 @@ async def reparse(settings: Settings, force: bool = False) -> RunSummary:
             pages_done(run_id, "reparse", done)
             parsed.extend(done)
     fetch_runs = dict(sorted(Counter(e.run_id for e in entries).items()))
-    return finish_run(
+    return await finish_run(
         parsed, settings=settings, run_id=run_id, clock=clock, force=force,
         manifest_extra={"kind": "reparse", "reparse_of": fetch_runs},
     )

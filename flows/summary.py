@@ -1,4 +1,4 @@
-"""What a run reports at its end: counts, quality, diff and timings, as text for people."""
+"""What a run reports at its end: counts, quality, diff and timings, for people and for the UI."""
 
 from __future__ import annotations
 
@@ -19,37 +19,63 @@ class RunSummary:
     parquet_dir: Path
     pages_by_outcome: Mapping[str, int]
     rows: Mapping[str, int]
-    warnings: Sequence[str] = ()
+    quality: Sequence[str] = ()  # the data-quality summary, one line each
     diff: str | None = None
     stage_seconds: Mapping[str, float] = field(default_factory=dict)
+
+    @property
+    def rejects(self) -> int:
+        return self.rows.get("rejects", 0)
 
 
 def count_outcomes(pages: Sequence[ParsedPage]) -> dict[str, int]:
     return dict(Counter(str(p.outcome) for p in pages).most_common())
 
 
+def read_hint(parquet_dir: Path, version: str) -> str:
+    careers = parquet_dir / "careers" / f"version={version}"
+    return f"python -c \"import pandas as pd; print(pd.read_parquet('{careers}'))\""
+
+
 def render_text(summary: RunSummary) -> str:
-    lines = []
+    """The end-of-run summary a person reads in the terminal."""
     if summary.published:
-        lines.append(f"Published version {summary.run_id}")
+        lines = [f"Published version {summary.run_id}"]
     else:
-        lines.append(f"Nothing new published ({summary.reason})")
+        lines = [f"Nothing new published: {summary.reason}"]
     outcomes = ", ".join(f"{k} {v}" for k, v in summary.pages_by_outcome.items()) or "none"
     lines.append(f"  pages:    {outcomes}")
-    rows = ", ".join(f"{k} {v}" for k, v in summary.rows.items())
-    lines.append(f"  rows:     {rows}")
+    lines.append("  rows:     " + ", ".join(f"{k} {v}" for k, v in summary.rows.items()))
     if summary.diff:
         lines.append(f"  changes:  {summary.diff}")
-    for warning in summary.warnings:
-        lines.append(f"  warning:  {warning}")
+    lines += [f"  quality:  {line}" for line in summary.quality]
     if summary.stage_seconds:
         timing = ", ".join(f"{k} {v:.1f}s" for k, v in summary.stage_seconds.items())
-        lines.append(f"  time:     {timing}")
+        lines.append(f"  time:     {timing} (total {sum(summary.stage_seconds.values()):.1f}s)")
     if summary.version is not None:
-        careers = summary.parquet_dir / "careers" / f"version={summary.version}"
         lines.append(f"  version:  {summary.version}")
         lines.append(f"  files:    {summary.parquet_dir}/<table>/version={summary.version}/")
-        lines.append(
-            f"  read it:  python -c \"import pandas as pd; print(pd.read_parquet('{careers}'))\""
-        )
+        lines.append(f"  read it:  {read_hint(summary.parquet_dir, summary.version)}")
     return "\n".join(lines)
+
+
+def render_markdown(summary: RunSummary) -> str:
+    """The same summary for the Prefect UI: quality and changes first."""
+    head = (
+        f"## Published version `{summary.run_id}`"
+        if summary.published
+        else f"## Nothing new published\n{summary.reason}"
+    )
+    parts = [head, "### Data quality", *[f"- {line}" for line in summary.quality]]
+    if summary.diff:
+        parts += ["### Changes", f"- {summary.diff}"]
+    if summary.version is not None:
+        parts += ["### Read it", f"`{read_hint(summary.parquet_dir, summary.version)}`"]
+    return "\n".join(parts)
+
+
+def count_rows(summary: RunSummary) -> list[dict[str, str | int]]:
+    """Rows of the counts table artifact: pages by outcome, rows per table."""
+    counts = [(f"pages {k}", v) for k, v in summary.pages_by_outcome.items()]
+    counts += [(f"rows {k}", v) for k, v in summary.rows.items()]
+    return [{"what": what, "count": count} for what, count in counts]

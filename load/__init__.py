@@ -9,7 +9,16 @@ from load.carry import carry_forward, carry_from_latest, carry_urls, previous_ta
 from load.diff import VersionDiff, diff
 from load.gc import GcResult, collect
 from load.publish import PublishResult, publish
-from load.read import VersionInfo, latest, read, read_arrow, read_manifest, verify, versions
+from load.read import (
+    VersionInfo,
+    latest,
+    latest_fill_rates,
+    read,
+    read_arrow,
+    read_manifest,
+    verify,
+    versions,
+)
 from load.runid import new_run_id
 
 __all__ = [
@@ -23,6 +32,7 @@ __all__ = [
     "collect",
     "diff",
     "latest",
+    "latest_fill_rates",
     "new_run_id",
     "previous_tables",
     "publish",

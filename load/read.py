@@ -17,7 +17,7 @@ import pyarrow as pa
 import pyarrow.dataset as ds
 
 from load.atomic import sha256_file
-from load.errors import CorruptVersion, UnknownTable, VersionNotFound
+from load.errors import CorruptVersion, DataDirNotFound, UnknownTable, VersionNotFound
 from load.layout import Layout
 from load.manifest import Manifest
 from load.runid import check_run_id
@@ -75,6 +75,19 @@ def load_manifest(layout: Layout, version: str) -> Manifest:
 def read_manifest(version: str = LATEST, *, data_dir: Path) -> Manifest:
     """The manifest of a published version."""
     return load_manifest(Layout.for_reading(data_dir), version)
+
+
+def latest_fill_rates(table: str, *, data_dir: Path) -> dict[str, float] | None:
+    """Per-column fill rates of `table` in the latest version (None before the first)."""
+    try:
+        layout = Layout.for_reading(data_dir)
+    except DataDirNotFound:
+        return None
+    run_id = latest_id(layout)
+    if run_id is None:
+        return None
+    rates = load_manifest(layout, run_id).fill_rates.get(table) or {}
+    return {column: rate for column, rate in rates.items() if rate is not None}
 
 
 def versions(data_dir: Path) -> list[VersionInfo]:

@@ -8,6 +8,7 @@ pyarrow and DuckDB.
 from __future__ import annotations
 
 import asyncio
+import json
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -172,3 +173,52 @@ def test_reparse_rebuilds_the_same_tables_from_the_raw_store(prefect_server, tmp
             read_version(data_dir, table, rebuilt.version),
             read_version(data_dir, table, first.version),
         )
+
+
+def latest_artifact(key: str):
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
+    from prefect.client.schemas.sorting import ArtifactSort
+
+    async def read():
+        async with get_client() as client:
+            found = await client.read_artifacts(
+                artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=[key])),
+                sort=ArtifactSort.CREATED_DESC,
+                limit=1,
+            )
+        return found[0] if found else None
+
+    return asyncio.run(read())
+
+
+def test_quality_gate_stops_publishing_and_says_why(prefect_server, tmp_path: Path):
+    from transform.errors import QualityGateFailed
+
+    data_dir = tmp_path / "data"
+    with SampleSite() as site:
+        first = run_ingest(sample_settings(site, data_dir))
+        strict = sample_settings(
+            site,
+            data_dir,
+            **{
+                "source.start_urls": [site.url("/careers/"), site.url("/careers/gone")],
+                "quality.max_failed_page_share": 0.0,
+            },
+        )
+        with pytest.raises(QualityGateFailed, match="above max_failed_page_share"):
+            run_ingest(strict, force=True)
+    assert (data_dir / "parquet" / "_LATEST").read_text() == first.version
+    report = latest_artifact("careers-etl-report")
+    assert report is not None
+    assert "Quality gate failed" in report.data
+
+
+def test_each_run_leaves_its_summary_as_prefect_artifacts(prefect_server, tmp_path: Path):
+    with SampleSite() as site:
+        summary = run_ingest(sample_settings(site, tmp_path / "data"))
+    counts = latest_artifact("careers-etl-counts")
+    report = latest_artifact("careers-etl-report")
+    assert {"what": "rows careers", "count": summary.rows["careers"]} in json.loads(counts.data)
+    assert f"Published version `{summary.run_id}`" in report.data
+    assert "### Data quality" in report.data
