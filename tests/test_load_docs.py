@@ -1,4 +1,4 @@
-"""The analysts' snippets in docs/for-analysts.md run as written and agree with each other."""
+"""The analysts' snippets in the README run as written and agree with each other."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from load import publish
 from load.schema import TABLES
 from tests.load_helpers import dataset
 
-DOC = Path(__file__).resolve().parents[1] / "docs" / "for-analysts.md"
+DOC = Path(__file__).resolve().parents[1] / "README.md"
 OLDER, NEWER = "20261101T060000Z-aaaaaa", "20261102T060000Z-bbbbbb"
 BLOCKS = re.findall(r"```python\n(.*?)```", DOC.read_text(), flags=re.DOTALL)
 
