@@ -3,7 +3,8 @@
 Run it with `python -m flows.ingest` (see `--help`), or on a schedule with `--serve`.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: Prefect builds the flow's parameter model from
+# the real annotations, and a deployment run validates its JSON parameters against it.
 
 import asyncio
 import time

@@ -7,7 +7,8 @@ manifest names the fetch runs it was rebuilt from.
 Run it with `python -m flows.reparse [--data-dir DIR] [--force]`.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: Prefect builds the flow's parameter model from
+# the real annotations, and a deployment run validates its JSON parameters against it.
 
 from collections import Counter
 from collections.abc import Sequence
