@@ -30,5 +30,7 @@ def live_sources(settings: Settings) -> Iterator[Settings]:
         log.info("serving the bundled sample career site at %s", site.base_url)
         data = settings.model_dump()
         data["source"].update(start_urls=[site.url("/careers/")], profile_pattern=SAMPLE_PROFILES)
-        data["crawl"].update(SAMPLE_SITE_CRAWL)
+        # Brisk defaults for our own local site, unless the user chose a pace.
+        chosen = settings.crawl.model_fields_set
+        data["crawl"].update({k: v for k, v in SAMPLE_SITE_CRAWL.items() if k not in chosen})
         yield Settings.model_validate(data)
