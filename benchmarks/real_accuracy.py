@@ -13,6 +13,10 @@ and expected nulls left null.
   ephemeral server, ~20 s).
 - labels alone: `parse_page(..., templates=False, structured=False)`, then
   the same transform and scoring.
+
+`--variants` adds both modes on the pages with every id and class removed and
+on the "redesign" of `tests/parse/golden.py` (ids, classes and the wording
+the templates anchor on changed).
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from tests.parse.golden import redesign, strip_ids_and_classes
 from tests.real_scoring import Score, score, score_tables, tables_in_process
 
 
@@ -61,6 +66,7 @@ def _by_flow(workdir: Path) -> Score:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--flow", action="store_true", help="run the Prefect flow for the pipeline")
+    ap.add_argument("--variants", action="store_true", help="also on stripped/redesigned pages")
     args = ap.parse_args()
     if args.flow:
         with tempfile.TemporaryDirectory() as tmp:
@@ -72,6 +78,13 @@ def main() -> None:
     print(pipeline.render(title))
     print()
     print(score(tables_in_process(templates=False, structured=False)).render("labels alone"))
+    if not args.variants:
+        return
+    for name, rewrite in (("no ids/classes", strip_ids_and_classes), ("redesign", redesign)):
+        for mode, on in (("pipeline", True), ("labels alone", False)):
+            print()
+            tables = tables_in_process(templates=on, structured=on, rewrite=rewrite)
+            print(score(tables).render(f"{mode}, {name}"))
 
 
 if __name__ == "__main__":

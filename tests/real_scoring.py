@@ -45,7 +45,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -275,15 +275,22 @@ def _parsed(url: str, html: str, *, templates: bool, structured: bool) -> Parsed
     return ParsedPage(page=page, outcome=Outcome.PARSED, career=career, parser=career.parser)
 
 
-def tables_in_process(*, templates: bool = True, structured: bool = True) -> Tables:
-    """The real pages and listings parsed directly and built into tables by transform."""
-    parsed = [_parsed(p.url, p.html, templates=templates, structured=structured)
-              for p in real_pages()]  # fmt: skip
-    parsed += [
-        _parsed(url, (REAL / file).read_text(encoding="utf-8"), templates=templates,
-                structured=structured)
-        for file, url in LISTING_URLS.items()
-    ]  # fmt: skip
+def tables_in_process(
+    *,
+    templates: bool = True,
+    structured: bool = True,
+    rewrite: Callable[[str], str] | None = None,
+) -> Tables:
+    """The real pages and listings parsed directly and built into tables by transform.
+
+    `rewrite` changes each page's HTML first (e.g. `golden.strip_ids_and_classes`).
+    """
+    bodies = [(p.url, p.html) for p in real_pages()]
+    bodies += [(url, (REAL / f).read_text(encoding="utf-8")) for f, url in LISTING_URLS.items()]
+    parsed = [
+        _parsed(url, rewrite(html) if rewrite else html, templates=templates, structured=structured)
+        for url, html in bodies
+    ]
     return build_tables(parsed, run_id=RUN_ID)
 
 
