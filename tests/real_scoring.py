@@ -102,6 +102,8 @@ class Check:
 
 @dataclass(frozen=True, slots=True)
 class Score:
+    """Every check of one set of tables; the accuracy and the failures are read off it."""
+
     checks: tuple[Check, ...]
 
     def valued(self) -> list[Check]:
