@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import signal
 import sys
 from collections.abc import Callable, Coroutine, Sequence
 from contextlib import nullcontext
@@ -124,10 +125,29 @@ def _run_flow(args: argparse.Namespace, settings: Settings, flow_call: FlowCall)
 
     progress = configure_logging(quiet=args.quiet, log_format=args.log_format)
     with progress or nullcontext():
-        summary = asyncio.run(flow_call(settings, args.force))
+        summary = asyncio.run(_interruptible(flow_call(settings, args.force)))
     if not args.quiet:
         print(render_text(summary))
     return EXIT_OK
+
+
+async def _interruptible(run: Coroutine[Any, Any, Any]) -> Any:
+    """Await `run`, cancelling it on Ctrl-C or SIGTERM so it stops within seconds.
+
+    Cancellation unwinds the flow before its publish step commits anything;
+    what was fetched stays in the raw store for the next run.
+    """
+    task = asyncio.ensure_future(run)
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, task.cancel)
+    try:
+        return await task
+    except asyncio.CancelledError:
+        raise KeyboardInterrupt from None
+    finally:
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            loop.remove_signal_handler(signum)
 
 
 def _guarded(body: Callable[[], int]) -> int:
