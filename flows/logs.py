@@ -11,6 +11,7 @@ from typing import Any, Literal
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from core.errors import CareersEtlError
 from flows.events import LOGGER_NAME
 
 LogFormat = Literal["text", "json"]
@@ -65,11 +66,31 @@ class ProgressHandler(logging.Handler):
         self.progress.stop()
 
 
+class OneLineProjectErrors(logging.Filter):
+    """Prefect logs a failed run with its traceback; for our own errors one line says it all."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.exc_info and isinstance(record.exc_info[1], CareersEtlError):
+            error = record.exc_info[1]
+            record.msg = f"{record.getMessage()} {type(error).__name__}: {error}"
+            record.args = ()
+            record.exc_info = None
+            record.exc_text = None
+        return True
+
+
+PREFECT_RUN_LOGGERS = ("prefect.flow_runs", "prefect.task_runs")
+
+
 def configure_logging(
     *, quiet: bool, log_format: LogFormat, stream: Any = None
 ) -> ProgressHandler | None:
     """Attach the right handler to the project's logger; returns the progress handler if live."""
     stream = stream or sys.stderr
+    for name in PREFECT_RUN_LOGGERS:
+        prefect_logger = logging.getLogger(name)
+        if not any(isinstance(f, OneLineProjectErrors) for f in prefect_logger.filters):
+            prefect_logger.addFilter(OneLineProjectErrors())
     logger = logging.getLogger(LOGGER_NAME)
     logger.handlers.clear()
     logger.propagate = False

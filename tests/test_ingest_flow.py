@@ -158,21 +158,48 @@ def test_failed_pages_are_recorded_and_the_rest_publish(prefect_server, tmp_path
     assert len(careers) == len(profile_urls(site.base_url))
 
 
-def test_reparse_rebuilds_the_same_tables_from_the_raw_store(prefect_server, tmp_path: Path):
-    from flows.reparse_flow import reparse
+def test_reparse_rebuilds_the_same_tables_from_the_raw_store(
+    prefect_server, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+):
+    from flows.cli import run_reparse_cli
+    from load import read_manifest
 
     data_dir = tmp_path / "data"
     with SampleSite() as site:
-        settings = sample_settings(site, data_dir)
-        first = run_ingest(settings)
-    # The site is gone: reparse needs no network.
-    rebuilt = asyncio.run(reparse(settings, force=True))
-    assert rebuilt.published
+        first = run_ingest(sample_settings(site, data_dir))
+    # The site is gone: reparse needs no network. As the README says to run it:
+    assert run_reparse_cli(["--data-dir", str(data_dir)]) == 0
+    assert "Nothing new published" in capsys.readouterr().out  # same data, no new version
+    assert run_reparse_cli(["--data-dir", str(data_dir), "--force"]) == 0
+    rebuilt = (data_dir / "parquet" / "_LATEST").read_text()
+    assert rebuilt != first.version
     for table in ("careers", "career_skills", "career_duties"):
         pd.testing.assert_frame_equal(
-            read_version(data_dir, table, rebuilt.version),
-            read_version(data_dir, table, first.version),
+            read_version(data_dir, table, rebuilt), read_version(data_dir, table, first.version)
         )
+    run = read_manifest(rebuilt, data_dir=data_dir).run
+    assert run["kind"] == "reparse"
+    assert run["reparse_of"] == {first.run_id: len(profile_urls(site.base_url)) + 6}
+
+
+def test_cli_exit_code_1_when_the_quality_gate_fails(
+    prefect_server, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+):
+    from flows.cli import run_ingest_cli
+
+    config = tmp_path / "strict.toml"
+    config.write_text("[quality]\nmax_failed_page_share = 0.0\n")
+    with SampleSite() as site:
+        code = run_ingest_cli([
+            "--config", str(config), "--data-dir", str(tmp_path / "data"), "--delay", "0",
+            "--start-url", site.url("/careers/"), "--start-url", site.url("/careers/gone"),
+            "--profile-pattern", SAMPLE_PROFILES,
+        ])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "run failed: quality gate failed" in err
+    assert "Traceback" not in err
+    assert not (tmp_path / "data" / "parquet" / "_LATEST").exists()
 
 
 def latest_artifact(key: str):
