@@ -47,13 +47,19 @@ class CrawlSettings(_Strict):
     batch_size: Annotated[int, Field(ge=1, le=5000)] = 100  # pages per Prefect task
 
 
-class SourceSettings(_Strict):
-    """Where pages come from: start URLs (profile pages, index pages or sitemaps)."""
+class SiteProfile(_Strict):
+    """One site: where its pages come from and which links are profile pages."""
 
-    start_urls: tuple[HttpUrl, ...] = ()
+    name: str | None = None
+    start_urls: tuple[HttpUrl, ...] = ()  # profile pages, index pages or sitemaps
     profile_pattern: str | None = None  # regex a link must match to count as a profile page
     allow_cross_host_redirects: bool = False
     allow_private_addresses: bool | None = None  # None: allowed only if the source is private
+
+
+class SourceSettings(SiteProfile):
+    """The sources given on the command line (or `[source]`), and run-wide source defaults."""
+
     default_currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")] = "USD"
 
 
@@ -100,6 +106,12 @@ class Settings(_Strict):
     quality: QualitySettings = QualitySettings()
     load: LoadSettings = LoadSettings()
     schedule: ScheduleSettings = ScheduleSettings()
+    sites: tuple[SiteProfile, ...] = ()  # site profiles (`[[sites]]` in the config file)
+
+    @property
+    def sources(self) -> tuple[SiteProfile, ...]:
+        """Every site to crawl: the command line's start URLs, then the configured profiles."""
+        return tuple(s for s in (self.source, *self.sites) if s.start_urls)
 
     @property
     def raw_dir(self) -> Path:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from core.settings import Settings
+from core.settings import Settings, SiteProfile
 from extract.discover import Discovery, discover
 from extract.fetch import fetch_pages, make_client
 from extract.hostpolicy import HostPolicy
@@ -56,14 +56,14 @@ async def fetch_batch(
         )
 
 
-async def discover_sources(settings: Settings, *, run_id: str) -> Discovery:
-    """Discover the page URLs of `settings.source.start_urls`, recording what it fetched."""
+async def discover_site(settings: Settings, site: SiteProfile, *, run_id: str) -> Discovery:
+    """Discover the page URLs of one site's start URLs, recording what it fetched."""
     async with make_client(settings.crawl) as client:
         return await discover(
             client,
-            [str(u) for u in settings.source.start_urls],
+            [str(u) for u in site.start_urls],
             settings=settings.crawl,
-            source=settings.source,
+            source=site,
             store=RawStore(settings.raw_dir),
             run_id=run_id,
         )

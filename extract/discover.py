@@ -10,7 +10,7 @@ A start URL may be:
   returned among `Discovery.pages` (outcome PARSED or NOT_MODIFIED) rather
   than fetched a second time.
 
-Which links are profile pages: `SourceSettings.profile_pattern` (a regex
+Which links are profile pages: `SiteProfile.profile_pattern` (a regex
 searched in the canonical URL) when given; a page whose own URL matches it
 is a profile page. Without a pattern, a structural heuristic: the links are
 grouped by their parent path (`/careers/nurse` -> `/careers/`); the largest
@@ -44,7 +44,7 @@ from selectolax.lexbor import LexborHTMLParser
 from selectolax.lexbor import LexborNode as Node
 
 from core.errors import UserError
-from core.settings import CrawlSettings, SourceSettings
+from core.settings import CrawlSettings, SiteProfile
 from extract.encoding import decode_body
 from extract.fetch import Fetcher
 from extract.hostpolicy import HostPolicy
@@ -226,7 +226,7 @@ async def discover(
     start_urls: Iterable[str],
     *,
     settings: CrawlSettings,
-    source: SourceSettings,
+    source: SiteProfile,
     store: RawStore,
     run_id: str,
     policy: HostPolicy | None = None,

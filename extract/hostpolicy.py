@@ -3,7 +3,7 @@
 A plain frozen value (it crosses Prefect task boundaries). Private, loopback,
 link-local and other non-public addresses are refused unless the source
 itself lives on one (the bundled sample site and the tests run on 127.0.0.1)
-or `SourceSettings.allow_private_addresses` says otherwise.
+or `SiteProfile.allow_private_addresses` says otherwise.
 
 Limitation: the address is checked by resolving the host just before the
 request; a DNS answer that changes between our check and httpx's own lookup
@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from core.settings import SourceSettings
+from core.settings import SiteProfile
 from extract.errors import DisallowedError
 from extract.urls import canonicalize, origin
 
@@ -59,7 +59,7 @@ class HostPolicy:
     allow_private: bool = False
 
     @classmethod
-    async def build(cls, start_urls: Iterable[str], source: SourceSettings) -> HostPolicy:
+    async def build(cls, start_urls: Iterable[str], source: SiteProfile) -> HostPolicy:
         """The policy for these sources; resolves their hosts once to decide `allow_private`."""
         urls = [canonicalize(str(u)) for u in start_urls]
         allow_private = source.allow_private_addresses
@@ -76,6 +76,16 @@ class HostPolicy:
             allowed_origins=frozenset(origin(u) for u in urls),
             allow_cross_host_redirects=source.allow_cross_host_redirects,
             allow_private=allow_private,
+        )
+
+    @classmethod
+    def union(cls, policies: Iterable[HostPolicy]) -> HostPolicy:
+        """What several sources on the same host allow together (their hosts, their choices)."""
+        policies = list(policies)
+        return cls(
+            allowed_origins=frozenset().union(*(p.allowed_origins for p in policies)),
+            allow_cross_host_redirects=any(p.allow_cross_host_redirects for p in policies),
+            allow_private=any(p.allow_private for p in policies),
         )
 
     def check_host(self, url: str, *, redirected_from: str | None = None) -> None:

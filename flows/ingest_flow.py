@@ -17,7 +17,7 @@ from prefect import flow
 from core.settings import Settings
 from extract.records import ParsedPage
 from flows.events import pages_done, stage_started
-from flows.plan import plan_batches
+from flows.plan import HostCrawl, plan_crawl
 from flows.report import publish_report_artifacts
 from flows.sources import live_sources
 from flows.summary import RunSummary, count_outcomes
@@ -54,23 +54,25 @@ async def _ingest(settings: Settings, force: bool) -> RunSummary:
     clock = StageClock()
     stage_started(run_id, "discover")
     with clock.stage("discover"):
-        discovery = await discover_task(settings, run_id)
+        discoveries = await asyncio.gather(
+            *(discover_task(settings, site, run_id) for site in settings.sources)
+        )
     # What discovery fetched itself: profile start URLs to parse, indexes and failures to record.
-    parsed: list[ParsedPage] = parse_task(list(discovery.pages), settings)
+    parsed: list[ParsedPage] = parse_task([p for d in discoveries for p in d.pages], settings)
 
-    async def crawl_host(batches: Sequence[Sequence[str]]) -> list[ParsedPage]:
+    async def crawl_host(plan: HostCrawl) -> list[ParsedPage]:
         pages: list[ParsedPage] = []
-        for urls in batches:
-            fetched = await fetch_task(urls, settings, run_id, discovery.robots, discovery.policy)
+        for urls in plan.batches:
+            fetched = await fetch_task(urls, settings, run_id, plan.robots, plan.policy)
             done = parse_task(fetched, settings)
             pages_done(run_id, "crawl", done)
             pages.extend(done)
         return pages
 
-    stage_started(run_id, "crawl", total=len(discovery.page_urls))
+    plans = plan_crawl(discoveries, settings.crawl.batch_size)
+    stage_started(run_id, "crawl", total=sum(len(b) for p in plans.values() for b in p.batches))
     with clock.stage("fetch+parse"):
-        plan = plan_batches(discovery.page_urls, settings.crawl.batch_size)
-        for host_pages in await asyncio.gather(*(crawl_host(b) for b in plan.values())):
+        for host_pages in await asyncio.gather(*(crawl_host(p) for p in plans.values())):
             parsed.extend(host_pages)
     return await finish_run(
         parsed, settings=settings, run_id=run_id, clock=clock, force=force,

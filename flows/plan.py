@@ -1,20 +1,50 @@
-"""Split discovered URLs into fetch batches: per host, in order, at most `size` pages each.
+"""Plan the crawl: per host, the batches of pages to fetch and the rules they are fetched under.
 
 Batches of one host run one after another (its politeness limits hold across
-them); batches of different hosts run at the same time.
+them); hosts run at the same time. Sites that share a host share its batches.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from urllib.parse import urlsplit
+
+from extract.discover import Discovery
+from extract.hostpolicy import HostPolicy
+from extract.robots import RobotsRules
+
+
+@dataclass(frozen=True, slots=True)
+class HostCrawl:
+    batches: list[list[str]]
+    robots: dict[str, RobotsRules]
+    policy: HostPolicy
 
 
 def plan_batches(urls: Iterable[str], size: int) -> dict[str, list[list[str]]]:
+    """Per host, in order and without repeats, at most `size` URLs a batch."""
     by_host: dict[str, list[str]] = {}
-    for url in urls:
+    for url in dict.fromkeys(urls):
         by_host.setdefault(urlsplit(url).netloc, []).append(url)
     return {
         host: [host_urls[i : i + size] for i in range(0, len(host_urls), size)]
         for host, host_urls in by_host.items()
+    }
+
+
+def plan_crawl(discoveries: Sequence[Discovery], size: int) -> dict[str, HostCrawl]:
+    """Each host's batches with the robots rules and host policy of the sites that found it."""
+    robots = {host: rules for d in discoveries for host, rules in d.robots.items()}
+    batches = plan_batches((url for d in discoveries for url in d.page_urls), size)
+    return {
+        host: HostCrawl(
+            batches=host_batches,
+            robots=robots,
+            policy=HostPolicy.union(
+                d.policy for d in discoveries
+                if any(urlsplit(u).netloc == host for u in d.page_urls)
+            ),
+        )
+        for host, host_batches in batches.items()
     }

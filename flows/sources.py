@@ -21,7 +21,7 @@ SAMPLE_PROFILES = r"/(careers|drafts)/[a-z0-9-]+$"
 @contextmanager
 def live_sources(settings: Settings) -> Iterator[Settings]:
     """Yield settings whose sources can be crawled now."""
-    if settings.source.start_urls:
+    if settings.sources:
         yield settings
         return
     from sample_site.server import SampleSite

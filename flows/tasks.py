@@ -13,8 +13,8 @@ from prefect import Task, task
 from prefect.cache_policies import NO_CACHE
 from prefect.client.schemas.objects import State, TaskRun
 
-from core.settings import Settings
-from extract.batch import discover_sources, fetch_batch
+from core.settings import Settings, SiteProfile
+from extract.batch import discover_site, fetch_batch
 from extract.discover import Discovery
 from extract.hostpolicy import HostPolicy
 from extract.parse_pages import parse_fetched_pages
@@ -48,8 +48,8 @@ IO_RETRY_DELAYS = [2.0, 10.0]
     retry_condition_fn=retry_only_transient,
     cache_policy=NO_CACHE,
 )
-async def discover_task(settings: Settings, run_id: str) -> Discovery:
-    return await discover_sources(settings, run_id=run_id)
+async def discover_task(settings: Settings, site: SiteProfile, run_id: str) -> Discovery:
+    return await discover_site(settings, site, run_id=run_id)
 
 
 @task(

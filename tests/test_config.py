@@ -66,3 +66,26 @@ def test_missing_config_file_is_a_user_error(tmp_path: Path):
 def test_bad_environment_value_names_the_variable_key():
     with pytest.raises(UserError, match=r"crawl\.per_host_concurrency"):
         load_settings(environ={"CAREERS_ETL_CRAWL__PER_HOST_CONCURRENCY": "lots"})
+
+
+def test_site_profiles_from_the_config_file(tmp_path: Path):
+    config = tmp_path / "sites.toml"
+    config.write_text(
+        '[[sites]]\nname = "ooh"\nstart_urls = ["https://www.bls.gov/ooh/sitemap.xml"]\n'
+        '[[sites]]\nname = "ncs"\nstart_urls = ["https://nationalcareers.service.gov.uk/"]\n'
+        'profile_pattern = "/job-profiles/"\n'
+    )
+    settings = load_settings(config_file=config)
+    assert [s.name for s in settings.sources] == ["ooh", "ncs"]
+    assert settings.sources[1].profile_pattern == "/job-profiles/"
+    with_flags = load_settings(
+        config_file=config, overrides={"source.start_urls": ["http://example.org/"]}
+    )
+    assert [s.name for s in with_flags.sources] == [None, "ooh", "ncs"]
+
+
+def test_a_site_profile_cannot_set_run_wide_keys(tmp_path: Path):
+    config = tmp_path / "sites.toml"
+    config.write_text('[[sites]]\nstart_urls = ["https://a.test/"]\ndefault_currency = "GBP"\n')
+    with pytest.raises(UserError, match=r"sites\.0\.default_currency: unknown setting"):
+        load_settings(config_file=config)

@@ -249,3 +249,27 @@ def test_each_run_leaves_its_summary_as_prefect_artifacts(prefect_server, tmp_pa
     assert {"what": "rows careers", "count": summary.rows["careers"]} in json.loads(counts.data)
     assert f"Published version `{summary.run_id}`" in report.data
     assert "### Data quality" in report.data
+
+
+def test_two_site_profiles_from_a_config_file_crawl_side_by_side(
+    prefect_server, tmp_path: Path
+):
+    from flows.cli import run_ingest_cli
+    from tests.realsite import real_site
+
+    config = tmp_path / "sites.toml"
+    with SampleSite() as sample, real_site() as real:
+        config.write_text(
+            f'[[sites]]\nname = "sample"\nstart_urls = ["{sample.url("/careers/")}"]\n'
+            f"profile_pattern = '{SAMPLE_PROFILES}'\n"
+            f'[[sites]]\nname = "ooh-mirror"\nstart_urls = ["{real.url("/sitemap.xml")}"]\n'
+            "[crawl]\nper_host_delay = 0.0\n"
+        )
+        assert run_ingest_cli(["--config", str(config), "--data-dir", str(tmp_path / "data")]) == 0
+        sample_base = sample.base_url
+    latest = (tmp_path / "data" / "parquet" / "_LATEST").read_text()
+    careers = read_version(tmp_path / "data", "careers", latest)
+    from_sample = careers["url"].str.startswith(sample_base)
+    assert from_sample.sum() == len(profile_urls(sample_base))
+    assert (~from_sample).sum() == 31  # the real OOH and NCS pages
+    assert set(careers.loc[~from_sample, "parser"].str.split("/").str[0]) == {"ooh", "ncs"}

@@ -17,3 +17,37 @@ def test_batches_are_per_host_in_order_and_bounded():
 
 def test_no_urls_no_batches():
     assert plan_batches([], size=100) == {}
+
+
+def test_sites_sharing_a_host_share_its_batches_and_rules():
+    from extract.discover import Discovery
+    from extract.hostpolicy import HostPolicy
+    from extract.robots import allow_all
+    from flows.plan import HostCrawl, plan_crawl
+
+    jobs = Discovery(
+        page_urls=("http://a.test/jobs/1", "http://a.test/jobs/2"),
+        pages=(),
+        robots={"a.test": allow_all("a.test")},
+        policy=HostPolicy(allowed_origins=frozenset({"a.test"})),
+    )
+    careers = Discovery(
+        page_urls=("http://a.test/careers/1", "http://a.test/jobs/2", "http://b.test/x"),
+        pages=(),
+        robots={"b.test": allow_all("b.test")},
+        policy=HostPolicy(
+            allowed_origins=frozenset({"a.test", "b.test"}), allow_cross_host_redirects=True
+        ),
+    )
+    result = plan_crawl([jobs, careers], size=2)
+    robots = {"a.test": allow_all("a.test"), "b.test": allow_all("b.test")}
+    assert result == {
+        "a.test": HostCrawl(
+            batches=[["http://a.test/jobs/1", "http://a.test/jobs/2"], ["http://a.test/careers/1"]],
+            robots=robots,
+            policy=HostPolicy(
+                allowed_origins=frozenset({"a.test", "b.test"}), allow_cross_host_redirects=True
+            ),
+        ),
+        "b.test": HostCrawl(batches=[["http://b.test/x"]], robots=robots, policy=careers.policy),
+    }
