@@ -30,3 +30,4 @@ def test_the_configuration_example_is_valid(tmp_path: Path):
     assert settings.crawl.per_host_delay == 2.0
     assert settings.load.keep_last == 30
     assert settings.source.profile_pattern is not None
+    assert [site.name for site in settings.sources] == [None, "ncs"]
