@@ -17,7 +17,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from transform.text import match_key, normalize_text
+from transform.text import MULTIPLIERS, match_key, normalize_text
 
 HOURS_PER_YEAR = 2080
 PER_YEAR: dict[str, int] = {"year": 1, "month": 12, "week": 52, "day": 260, "hour": HOURS_PER_YEAR}
@@ -65,13 +65,6 @@ _UNITS: dict[str, str] = {
     "week": "week", "wk": "week", "weekly": "week",
     "day": "day", "daily": "day",
 }  # fmt: skip
-_MULTIPLIERS: dict[str, float] = {
-    "k": 1e3,
-    "thousand": 1e3,
-    "m": 1e6,
-    "mn": 1e6,
-    "million": 1e6,
-}
 
 _FLOOR = (
     r"equal to or (?:greater|more) than|\bat least\b|\bor (?:more|above|higher)\b"
@@ -118,7 +111,7 @@ _ANNUAL = _amount(1, currency_required=True) + (
 
 def _to_number(digits: pd.Series, mult: pd.Series) -> pd.Series:
     values = pd.to_numeric(digits.str.replace(",", "", regex=False), errors="coerce")
-    factor = mult.map(_MULTIPLIERS).astype("float64").fillna(1.0)
+    factor = mult.map(MULTIPLIERS).astype("float64").fillna(1.0)
     return values.astype("float64") * factor
 
 
@@ -194,7 +187,7 @@ def parse_money(text: pd.Series, fallback_currency: pd.Series) -> pd.DataFrame:
         & use["m2"].notna()
         & (first < pd.to_numeric(use["n2"].str.replace(",", "", regex=False), errors="coerce"))
     )
-    first = first.where(~shared, first * use["m2"].map(_MULTIPLIERS).astype("float64"))
+    first = first.where(~shared, first * use["m2"].map(MULTIPLIERS).astype("float64"))
 
     factor = period.map(PER_YEAR).astype("float64")
     low = (first * factor).round(2)

@@ -76,3 +76,16 @@ def per_distinct(
     rows = np.where(codes < 0, len(uniques), codes)
     spread = result.iloc[rows]
     return spread.set_axis(values.index)
+
+
+# Magnitude words and suffixes of published amounts: "$75k", "1.2M", "about 1.7 million".
+MULTIPLIERS: dict[str, float] = {
+    "k": 1e3,
+    "thousand": 1e3,
+    "m": 1e6,
+    "mn": 1e6,
+    "million": 1e6,
+    "b": 1e9,
+    "bn": 1e9,
+    "billion": 1e9,
+}

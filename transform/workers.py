@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from transform.text import match_key
+from transform.text import MULTIPLIERS, match_key
 
 # A year is a label's year ("Jobs, 2024:", "(2024)", "in 2024"), not a count of 2,024 workers.
 _YEAR = (
@@ -21,16 +21,6 @@ _COUNT = (
     r"(?<![\d.,])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d,]*\.\d)"
     r"(?:\s*(?P<mult>k|thousand|m|mn|million|b|bn|billion)\b)?"
 )
-_MULTIPLIERS: dict[str, float] = {
-    "k": 1e3,
-    "thousand": 1e3,
-    "m": 1e6,
-    "mn": 1e6,
-    "million": 1e6,
-    "b": 1e9,
-    "bn": 1e9,
-    "billion": 1e9,
-}
 # Larger than any workforce on Earth: a parse gone wrong, not a count (and int64-safe).
 _MAX_WORKERS = 1e10
 
@@ -45,7 +35,7 @@ def normalize_workers(text: pd.Series) -> pd.DataFrame:
     rest = key.str.replace(_YEAR, " ", regex=True)
     found = rest.str.extract(_COUNT)
     number = pd.to_numeric(found["num"].str.replace(",", "", regex=False), errors="coerce")
-    factor = found["mult"].map(_MULTIPLIERS).astype("float64").fillna(1.0)
+    factor = found["mult"].map(MULTIPLIERS).astype("float64").fillna(1.0)
     count = (number.astype("float64") * factor).round()
     count = count.where(np.isfinite(count) & (count < _MAX_WORKERS))
     return pd.DataFrame(
