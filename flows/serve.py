@@ -31,7 +31,8 @@ def serve_ingest(settings: Settings, *, environ: MutableMapping[str, str]) -> No
     ingest.serve(
         name=settings.schedule.deployment_name,
         schedules=[Cron(settings.schedule.cron, timezone=settings.schedule.timezone)],
-        parameters={"settings": settings.model_dump(mode="json"), "force": False},
+        # Only what the user set: defaults (and the sample site's pace) stay decided per run.
+        parameters={"settings": settings.model_dump(mode="json", exclude_unset=True)},
         tags=["careers-etl"],
         entrypoint_type=EntrypointType.MODULE_PATH,
         print_starting_message=True,

@@ -105,6 +105,9 @@ def test_served_deployment_runs_on_request_and_publishes(prefect_api, tmp_path: 
         wait_until(exists, timeout=120, what="deployment", proc=serve)
         found = asyncio.run(deployment())
         assert [s.schedule.cron for s in found.schedules] == ["0 3 * * *"]
+        # The deployment carries what the user set, not a frozen copy of every default.
+        assert found.parameters["settings"]["data_dir"] == str(data_dir)
+        assert "crawl" not in found.parameters["settings"]
 
         async def trigger():
             async with PrefectClient(api) as client:
