@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -244,7 +245,7 @@ def read(tree: LexborHTMLParser, url: str) -> RawCareer:
         if field in best:
             d.put(field, best[field].value, best[field].rule)
     if "category" not in best:
-        _breadcrumb_category(tree, d)
+        _breadcrumb_category(tree, d) or _link_trail_category(tree, url, d)
     _lists(elements, d)
     _summary(tree, d)
     return d.career(url, _title(tree))
@@ -454,14 +455,34 @@ def _summary(tree: LexborHTMLParser, d: Draft) -> None:
             return
 
 
-def _breadcrumb_category(tree: LexborHTMLParser, d: Draft) -> None:
+def _breadcrumb_category(tree: LexborHTMLParser, d: Draft) -> bool:
     title = _title(tree).lower()
     for sel in ('[aria-label*="readcrumb"] li', '[class*="readcrumb"] li', '[id*="readcrumb"] li'):
         items = [text_of(li) for li in tree.css(sel)]
         items = [t for t in items[1:] if t and t.lower() != title and len(t) <= 60]
         if items:
             d.put("category", items[-1], "breadcrumb")
-            return
+            return True
+    return False
+
+
+def _link_trail_category(tree: LexborHTMLParser, url: str, d: Draft) -> bool:
+    """A breadcrumb known by its shape, not its class: a list of links that starts at the
+    site's root and ends at a page in this page's own folder (its section's home)."""
+    folder = urlsplit(url).path.rsplit("/", 1)[0] + "/"
+    for trail in tree.css("ul, ol"):
+        links = [a for li in trail.css("li") for a in li.css("a")[:1]]
+        if not 3 <= len(links) <= 8 or len(links) != len(trail.css("li")):
+            continue
+        paths = [urlsplit(urljoin(url, a.attributes.get("href") or "")).path for a in links]
+        last = paths[-1]
+        if paths[0] != "/" or last == urlsplit(url).path or not last.startswith(folder):
+            continue
+        name = text_of(links[-1])
+        if name and len(name) <= 60:
+            d.put("category", name, "link-trail")
+            return True
+    return False
 
 
 def _section(head: LexborNode) -> list[LexborNode]:
