@@ -32,6 +32,14 @@ _UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}"
 _LATIN1_FAMILY = {"latin_1", "iso8859_1", "cp1252", "ascii", "iso8859_15"}
 
 
+# Python codecs that are not web charsets (and some raise plain UnicodeError on any
+# input): a page that names one is decoded as if it had named none.
+_NOT_CHARSETS = {
+    "idna", "punycode", "unicode_escape", "raw_unicode_escape", "undefined", "utf_7",
+    "rot_13", "base64", "hex", "quopri", "uu", "zlib", "bz2",
+}  # fmt: skip
+
+
 def _codec(label: str | None) -> str | None:
     """Python's codec name for a charset label, or None for an unknown one."""
     if not label:
@@ -39,6 +47,8 @@ def _codec(label: str | None) -> str | None:
     try:
         name = codecs.lookup(label.strip().strip("\"'")).name
     except LookupError:
+        return None
+    if name.replace("-", "_") in _NOT_CHARSETS:
         return None
     # WHATWG: these labels mean windows-1252 in practice.
     return "cp1252" if name.replace("-", "_") in {"latin_1", "iso8859_1", "ascii"} else name
@@ -54,7 +64,7 @@ def charset_from_content_type(content_type: str | None) -> str | None:
 def _strict(body: bytes, codec: str) -> str | None:
     try:
         return body.decode(codec)
-    except (UnicodeDecodeError, LookupError):
+    except (UnicodeError, LookupError):
         return None
 
 
@@ -94,5 +104,5 @@ def decode_body(body: bytes, content_type: str | None) -> str:
     codec = sniff_encoding(body, content_type)
     try:
         return body.decode(codec, errors="replace")
-    except LookupError:  # pragma: no cover - codec names come from codecs.lookup
+    except (LookupError, UnicodeError):  # a codec that fails even with errors="replace"
         return body.decode(FALLBACK_ENCODING, errors="replace")

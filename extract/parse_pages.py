@@ -33,8 +33,10 @@ def _parse_one(page: FetchedPage, store: RawStore) -> ParsedPage:
         return ParsedPage(page=page, outcome=Outcome.SKIPPED, error=str(exc))
     except ExtractError as exc:
         return ParsedPage(page=page, outcome=Outcome.FAILED_PARSE, error=str(exc))
-    except RecursionError as exc:  # pathologically deep markup
-        return ParsedPage(page=page, outcome=Outcome.FAILED_PARSE, error=f"parse failed: {exc}")
+    except Exception as exc:  # a bug or a pathological page: this page fails, not the batch
+        log.warning("unexpected error parsing %s", page.url, exc_info=True)
+        error = f"parse failed: {type(exc).__name__}: {exc}"
+        return ParsedPage(page=page, outcome=Outcome.FAILED_PARSE, error=error)
     log.debug("parsed %s with %s: %s", page.url, career.parser, dict(career.rules))
     outcome = Outcome.NOT_MODIFIED if page.outcome is Outcome.NOT_MODIFIED else Outcome.PARSED
     return ParsedPage(page=page, outcome=outcome, career=career, parser=career.parser)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import codecs
+import encodings.aliases
 
 import pytest
 from hypothesis import given
@@ -64,6 +65,24 @@ def test_bad_bytes_become_replacement_characters() -> None:
 @given(st.binary(max_size=300), st.one_of(st.none(), st.text(max_size=40)))
 def test_decode_body_never_raises(body: bytes, content_type: str | None) -> None:
     assert isinstance(decode_body(body, content_type), str)
+
+
+# Every name Python's codec registry answers to, including codecs that have no aliases.
+CODEC_NAMES = sorted(
+    set(encodings.aliases.aliases)
+    | set(encodings.aliases.aliases.values())
+    | {"idna", "punycode", "utf-7", "unicode_escape", "raw_unicode_escape", "undefined"}
+)
+
+
+def test_any_python_codec_named_by_a_page_is_survived() -> None:
+    """`charset=idna` once raised a bare UnicodeError out of the whole batch."""
+    bodies = ["<p>café – ☕</p>".encode() + b"\xff\x00\x80", b"<p>" + b"plain ascii " * 10]
+    for name in CODEC_NAMES:
+        for body in bodies:
+            assert isinstance(decode_body(body, f"text/html; charset={name}"), str), name
+            meta = b'<meta charset="' + name.encode() + b'">'
+            assert isinstance(decode_body(meta + body, None), str), name
 
 
 def test_utf8_with_one_stray_byte_stays_utf8() -> None:
