@@ -37,6 +37,9 @@ GROWTH_COLUMNS: tuple[str, ...] = (
 )
 
 
+_SHRINKING = r"\b(?:declin\w*|decreas\w*|shrink\w*|fall\w*|drop\w*|los[es]\w*)\b"
+
+
 def growth_dtype() -> pd.CategoricalDtype:
     return pd.CategoricalDtype(list(GROWTH_LEVELS), ordered=True)
 
@@ -62,6 +65,12 @@ def normalize_growth(text: pd.Series) -> pd.DataFrame:
     digits = pct["pct"].str.replace(",", "", regex=False)
     value = pd.to_numeric(digits, errors="coerce").astype("float64")
     value = value.where(pct["sign"] != "-", -value)
+    # "projected to decline 5 percent", "a decrease of 2%": the words carry the sign.
+    worded_decline = (pct["sign"] != "-") & (
+        pd.Series(category, index=text.index).eq("decline")
+        | key.str.contains(_SHRINKING, regex=True)
+    ) & (pct["sign"] != "+")
+    value = value.where(~worded_decline, -value.abs())
 
     return pd.DataFrame(
         {

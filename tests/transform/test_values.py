@@ -23,6 +23,9 @@ def test_growth():
     cases = [
         ("22% (Much faster than average)", "much faster than average", 22.0, NA, NA),
         ("-2% (Decline)", "decline", -2.0, NA, NA),
+        ("projected to decline 5 percent", "decline", -5.0, NA, NA),
+        ("a decrease of 2% over the decade", "decline", -2.0, NA, NA),
+        ("employment will shrink by 3%", "decline", -3.0, NA, NA),
         ("−3% (Decline)", "decline", -3.0, NA, NA),
         ("faster than average", "faster than average", NA, NA, NA),
         ("Faster than the average", "faster than average", NA, NA, NA),
