@@ -3,14 +3,20 @@
 The host is the URL's host name (lower-cased; port, credentials and a leading
 "www." dropped, so ids survive a new port) and the slug the last non-empty path
 segment without its extension:
-"https://www.bls.gov/ooh/math/actuaries.htm" -> "bls.gov/actuaries".
+"https://www.bls.gov/ooh/math/actuaries.htm" -> "bls.gov/actuaries". A folder's
+index page is named by its folder, and a query that tells pages apart is kept.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-_URL = r"^(?:[A-Za-z][A-Za-z0-9+.-]*:)?//(?:[^@/?#]*@)?(?P<host>[^/?#]*)(?P<path>[^?#]*)"
+_URL = (
+    r"^(?:[A-Za-z][A-Za-z0-9+.-]*:)?//(?:[^@/?#]*@)?(?P<host>[^/?#]*)(?P<path>[^?#]*)"
+    r"(?:\?(?P<query>[^#]*))?"
+)
+# A folder's default document names the folder: "/jobs/nurse/index.html" is "nurse".
+_DEFAULT_DOCUMENT = r"/(?:index|default)\.[A-Za-z0-9]{1,5}$"
 KEY_COLUMNS: tuple[str, ...] = ("career_id", "source")
 
 
@@ -19,9 +25,13 @@ def career_keys(urls: pd.Series) -> pd.DataFrame:
     parts = urls.astype("str").str.extract(_URL)
     host = parts["host"].str.lower().str.replace(r"^www\.|:\d*$", "", regex=True)
     host = host.mask(host == "")
-    path = parts["path"].fillna("").str.replace(r"/+$", "", regex=True)
+    path = parts["path"].fillna("").str.replace(_DEFAULT_DOCUMENT, "", regex=True, case=False)
+    path = path.str.replace(r"/+$", "", regex=True)
     slug = path.str.rsplit("/", n=1).str[-1].fillna("")
     slug = slug.str.replace(r"\.[A-Za-z0-9]{1,5}$", "", regex=True)
+    # Pages told apart only by their query ("/career?id=7") keep it (canonical: sorted).
+    query = parts["query"].fillna("")
+    slug = slug + ("?" + query).where(query != "", "")
     career_id = (host + "/" + slug).where(host.notna())
     return pd.DataFrame(
         {"career_id": career_id.astype("str"), "source": host.astype("str")}, index=urls.index

@@ -133,6 +133,9 @@ def test_career_keys():
                 "https://www.bls.gov/ooh/math/actuaries.htm",
                 "http://127.0.0.1:8123/careers/back-end-developer/",
                 "https://nationalcareers.service.gov.uk/job-profiles/admin-assistant?x=1#top",
+                "https://jobs.test/career?id=1",
+                "https://jobs.test/career?id=2",
+                "https://jobs.test/careers/nurse/index.html",
                 "not a url",
             ]
         )
@@ -142,10 +145,15 @@ def test_career_keys():
             "career_id": [
                 "bls.gov/actuaries",
                 "127.0.0.1/back-end-developer",
-                "nationalcareers.service.gov.uk/admin-assistant",
+                "nationalcareers.service.gov.uk/admin-assistant?x=1",
+                "jobs.test/career?id=1",
+                "jobs.test/career?id=2",
+                "jobs.test/nurse",
                 None,
             ],
-            "source": ["bls.gov", "127.0.0.1", "nationalcareers.service.gov.uk", None],
+            "source": [
+                "bls.gov", "127.0.0.1", "nationalcareers.service.gov.uk", *["jobs.test"] * 3, None
+            ],
         },
         dtype="str",
     )
