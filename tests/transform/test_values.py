@@ -134,7 +134,7 @@ def test_career_keys():
                 "http://127.0.0.1:8123/careers/back-end-developer/",
                 "https://nationalcareers.service.gov.uk/job-profiles/admin-assistant?x=1#top",
                 "https://jobs.test/career?id=1",
-                "https://jobs.test/career?id=2",
+                "https://jobs.test/career?id=2&utm_source=mail",
                 "https://jobs.test/careers/nurse/index.html",
                 "not a url",
             ]
@@ -145,7 +145,7 @@ def test_career_keys():
             "career_id": [
                 "bls.gov/actuaries",
                 "127.0.0.1/back-end-developer",
-                "nationalcareers.service.gov.uk/admin-assistant?x=1",
+                "nationalcareers.service.gov.uk/admin-assistant",
                 "jobs.test/career?id=1",
                 "jobs.test/career?id=2",
                 "jobs.test/nurse",
