@@ -12,9 +12,10 @@ import pyarrow as pa
 
 from load.layout import Layout
 from load.read import load_manifest, read_arrow_from
+from load.schema import PROVENANCE_COLUMNS
 
 # Provenance, not content: a re-fetch or a parser rename alone is not a change.
-NOT_COMPARED = frozenset({"career_id", "version", "fetched_at", "content_sha256", "parser"})
+NOT_COMPARED = frozenset({"career_id", *PROVENANCE_COLUMNS})
 GONE_STATUSES = frozenset({404, 410})
 
 

@@ -31,8 +31,8 @@ from load.manifest import FileEntry, Manifest, TableEntry
 from load.pointer import advance_latest, repair_latest
 from load.read import load_manifest, read_arrow_from
 from load.runid import check_run_id
-from load.schema import DATA_TABLES, SCHEMA_VERSION, TABLES
-from load.tables import CATEGORY_LEVELS, conform, fill_rates, same_content
+from load.schema import CATEGORY_LEVELS, DATA_TABLES, SCHEMA_VERSION, TABLES
+from load.tables import conform, fill_rates, same_content
 
 Step = Callable[[str], None]
 COMPRESSION = "zstd"

@@ -40,9 +40,9 @@ OUTCOMES: tuple[str, ...] = (
 )
 
 
-def ordered_category(levels: tuple[str, ...]) -> pa.DictionaryType:
-    """An ordered dictionary type: pandas reads it back as an ordered Categorical."""
-    return pa.dictionary(pa.int8(), pa.string(), ordered=True)
+# An ordered dictionary: pandas reads it back as an ordered Categorical. The type holds
+# no levels; CATEGORY_LEVELS says which each column carries (every file carries all).
+ORDERED_CATEGORY = pa.dictionary(pa.int8(), pa.string(), ordered=True)
 
 
 UTC_TIMESTAMP = pa.timestamp("us", tz="UTC")
@@ -63,12 +63,12 @@ CAREERS = pa.schema(
         pa.field("salary_annualized", pa.bool_()),
         pa.field("salary_is_floor", pa.bool_()),
         pa.field("salary_text", pa.string()),
-        pa.field("growth_category", ordered_category(GROWTH_LEVELS)),
+        pa.field("growth_category", ORDERED_CATEGORY),
         pa.field("growth_pct", pa.float64()),
         pa.field("growth_text", pa.string()),
         pa.field("workers", pa.int64()),
         pa.field("workers_text", pa.string()),
-        pa.field("education_level", ordered_category(EDUCATION_LEVELS)),
+        pa.field("education_level", ORDERED_CATEGORY),
         pa.field("education_text", pa.string()),
         pa.field("environment", pa.string()),
         pa.field("fetched_at", UTC_TIMESTAMP),
@@ -137,6 +137,14 @@ TABLES: dict[str, pa.Schema] = {
     "pages": PAGES,
     "rejects": REJECTS,
 }
+
+CATEGORY_LEVELS: dict[str, dict[str, tuple[str, ...]]] = {
+    "careers": {"growth_category": GROWTH_LEVELS, "education_level": EDUCATION_LEVELS},
+}
+
+# Where and when a row was read, not what it says: a re-fetch that changes only these
+# is not a change of the data (no new version, not a change in a diff).
+PROVENANCE_COLUMNS: tuple[str, ...] = ("version", "fetched_at", "content_sha256", "parser")
 
 # Tables whose contents define "the data changed"; `pages` and `rejects` describe the run.
 DATA_TABLES: tuple[str, ...] = ("careers", "career_skills", "career_duties")

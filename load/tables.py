@@ -8,14 +8,10 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from load.errors import SchemaMismatch
-from load.schema import EDUCATION_LEVELS, GROWTH_LEVELS
+from load.schema import CATEGORY_LEVELS, PROVENANCE_COLUMNS
 
 VERSION_COLUMN = "version"
 
-# The levels of each ordered category column; Arrow's dictionary type cannot carry them.
-CATEGORY_LEVELS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
-    "careers": {"growth_category": GROWTH_LEVELS, "education_level": EDUCATION_LEVELS},
-}
 
 
 def _encode_category(column: pa.ChunkedArray, field: pa.Field, levels: tuple[str, ...],
@@ -78,9 +74,9 @@ def conform(table: pa.Table | None, schema: pa.Schema, *, name: str, run_id: str
 
 
 def canonical(table: pa.Table) -> pa.Table:
-    """The content of a table for comparisons: no `version`, categories as text, sorted rows."""
-    if VERSION_COLUMN in table.column_names:
-        table = table.drop_columns([VERSION_COLUMN])
+    """The data of a table for comparisons: no provenance columns, categories as text,
+    sorted rows."""
+    table = table.drop_columns([c for c in PROVENANCE_COLUMNS if c in table.column_names])
     fields = [
         pa.field(f.name, pa.string()) if pa.types.is_dictionary(f.type) else f
         for f in table.schema

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
@@ -119,6 +120,23 @@ def test_manifest_describes_every_file(tmp_path: Path) -> None:
     assert growth["levels"] == list(GROWTH_LEVELS)
     assert verify(V1, data_dir=tmp_path) == manifest
     assert (parquet / "_LATEST").read_bytes() == V1.encode()
+
+
+def test_a_refetch_that_changes_only_provenance_is_not_new_data(tmp_path: Path) -> None:
+    """A new fetch time, body hash (an ad, a timestamp) or parser version alone: no version."""
+    parquet = tmp_path / "parquet"
+    publish(dataset(["a", "b"]), parquet_dir=parquet, run_id=V1)
+    refetched = dataset(
+        ["a", "b"],
+        {
+            "a": {"fetched_at": datetime(2026, 12, 1, tzinfo=UTC), "content_sha256": "f" * 64},
+            "b": {"parser": "sample/2"},
+        },
+    )
+    second = publish(refetched, parquet_dir=parquet, run_id=V2)
+    changed = publish(dataset(["a", "b"], {"a": {"title": "A, retitled"}}), parquet_dir=parquet,
+                      run_id=V3)
+    assert (second.published, changed.published) == (False, True)
 
 
 def test_unchanged_data_publishes_nothing_unless_forced(tmp_path: Path) -> None:

@@ -12,14 +12,11 @@ from typing import Any
 import pandas as pd
 import pyarrow as pa
 
-from load.schema import CAREERS, EDUCATION_LEVELS, GROWTH_LEVELS
+from load.schema import CAREERS
+from load.schema import CATEGORY_LEVELS as _TABLE_LEVELS
 from transform.errors import TransformError
 
-# Which ordered level list each dictionary column carries (the schema type holds no levels).
-CATEGORY_LEVELS: dict[str, tuple[str, ...]] = {
-    "growth_category": GROWTH_LEVELS,
-    "education_level": EDUCATION_LEVELS,
-}
+CATEGORY_LEVELS = _TABLE_LEVELS["careers"]
 assert all(pa.types.is_dictionary(CAREERS.field(name).type) for name in CATEGORY_LEVELS)
 
 
