@@ -352,6 +352,7 @@ class Fetcher:
             status=getattr(exc, "status", None),
             error=str(exc),
             attempts=attempts,
+            transient=bool(getattr(exc, "transient", False)),
         )
 
     async def _fetch_page(self, url: str) -> FetchedPage:

@@ -38,6 +38,7 @@ class FetchedPage:
     last_modified: str | None = None
     final_url: str | None = None  # after redirects, when different from `url`
     attempts: int = 1
+    transient: bool = False  # a FAILED_FETCH that a later retry may fix (timeout, 503, ...)
 
     @property
     def has_body(self) -> bool:

@@ -15,7 +15,9 @@ from typing import Any
 from prefect import flow
 
 from core.settings import Settings
+from extract.rawstore import RawStore
 from extract.records import ParsedPage
+from flows.carry import carried_urls
 from flows.events import pages_done, stage_started
 from flows.plan import HostCrawl, plan_crawl
 from flows.report import publish_report_artifacts
@@ -110,7 +112,9 @@ async def finish_run(
             "quality": quality.to_dict(),
             "stage_seconds": dict(clock.seconds),
         }
-        result = publish_task(tables, settings, run_id, extra, force)
+        previous = RawStore(settings.raw_dir).latest_by_url(exclude_run=run_id)
+        keep = carried_urls(parsed, previous)
+        result = publish_task(tables, settings, run_id, extra, force, keep)
     summary = RunSummary(
         run_id=run_id,
         published=result.published,

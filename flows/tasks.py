@@ -6,7 +6,7 @@ Only the tasks that do network I/O retry, and only for transient errors; a
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 from prefect import Task, task
@@ -87,10 +87,15 @@ def normalize_task(parsed: Sequence[ParsedPage], settings: Settings, run_id: str
 
 @task(name="publish", cache_policy=NO_CACHE)
 def publish_task(
-    tables: Tables, settings: Settings, run_id: str, manifest_extra: Mapping[str, Any], force: bool
+    tables: Tables,
+    settings: Settings,
+    run_id: str,
+    manifest_extra: Mapping[str, Any],
+    force: bool,
+    keep_urls: Collection[str] = (),
 ) -> PublishResult:
-    """Publish, keeping the last good rows of pages that failed transiently; then retention."""
-    arrow = carry_from_latest(tables.to_arrow(), settings.parquet_dir)
+    """Publish, keeping the last good rows of `keep_urls` (failed transiently); then retention."""
+    arrow = carry_from_latest(tables.to_arrow(), settings.parquet_dir, keep_urls)
     result = publish(
         arrow,
         parquet_dir=settings.parquet_dir,

@@ -5,7 +5,7 @@
     march = read("careers", "20260301T060000Z-ab12cd", data_dir=Path("data"))
 """
 
-from load.carry import carry_forward, carry_from_latest, carry_urls, previous_tables
+from load.carry import carry_forward, carry_from_latest, previous_tables
 from load.diff import VersionDiff, diff
 from load.gc import GcResult, collect
 from load.publish import PublishResult, publish
@@ -28,7 +28,6 @@ __all__ = [
     "VersionInfo",
     "carry_forward",
     "carry_from_latest",
-    "carry_urls",
     "collect",
     "diff",
     "latest",

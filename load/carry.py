@@ -20,19 +20,6 @@ from load.schema import DATA_TABLES
 from load.tables import align
 
 CHILD_TABLES = ("career_skills", "career_duties")
-TRANSIENT_STATUSES = frozenset({408, 425, 429})
-
-
-def carry_urls(pages: pa.Table) -> frozenset[str]:
-    """URLs this run failed to fetch for a reason a retry may fix (no status, 408, 429, 5xx)."""
-    rows = pages.select(["url", "status", "outcome"]).to_pylist()
-    return frozenset(
-        row["url"]
-        for row in rows
-        if row["outcome"] == "failed_fetch"
-        and (row["status"] is None or row["status"] in TRANSIENT_STATUSES
-             or 500 <= row["status"] <= 599)
-    )
 
 
 def _rows_where(table: pa.Table, column: str, values: Collection[str]) -> pa.Table:
@@ -87,8 +74,11 @@ def previous_tables(parquet_dir: Path) -> dict[str, pa.Table]:
     }
 
 
-def carry_from_latest(tables: Mapping[str, pa.Table], parquet_dir: Path) -> dict[str, pa.Table]:
-    """`carry_forward` against the latest version, for the URLs this run's `pages` failed."""
-    if "pages" not in tables:
+def carry_from_latest(
+    tables: Mapping[str, pa.Table], parquet_dir: Path, keep_urls: Collection[str]
+) -> dict[str, pa.Table]:
+    """`carry_forward` against the latest version. Which pages failed transiently is the
+    fetcher's judgement (its errors say so), handed in as `keep_urls`."""
+    if not keep_urls:
         return dict(tables)
-    return carry_forward(tables, previous_tables(parquet_dir), carry_urls(tables["pages"]))
+    return carry_forward(tables, previous_tables(parquet_dir), keep_urls)

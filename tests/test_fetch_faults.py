@@ -52,6 +52,7 @@ def test_retries_are_bounded_and_the_reason_is_kept(tmp_path: Path) -> None:
     assert page.status == 503
     assert page.attempts == 3
     assert page.error == "HTTP 503 (gave up after 3 attempts)"
+    assert page.transient  # its careers keep their last good rows
     assert len(log) == 3
 
 
@@ -99,6 +100,7 @@ def test_a_server_slower_than_every_timeout_fails_with_a_reason(tmp_path: Path) 
         assert len(srv.requests("/p")) == 2
     assert page.outcome is Outcome.FAILED_FETCH
     assert page.error == "timeout: ReadTimeout (gave up after 2 attempts)"
+    assert page.transient
 
 
 def test_total_timeout_stops_a_trickling_body(tmp_path: Path) -> None:
@@ -138,6 +140,7 @@ def test_gzip_bomb_is_stopped_at_the_cap(tmp_path: Path) -> None:
         assert len(srv.requests("/bomb")) == 1
     assert page.outcome is Outcome.FAILED_FETCH
     assert page.error == "body too large: the decoded body exceeds the cap of 1048576 bytes"
+    assert not page.transient  # no status, but lasting: its rows are not carried
     assert not list(tmp_path.glob("127.0.0.1_*/*/*.gz"))
 
 

@@ -6,17 +6,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pyarrow as pa
-import pytest
 
 from load import (
     carry_forward,
     carry_from_latest,
-    carry_urls,
     previous_tables,
     publish,
     read_arrow,
 )
-from tests.load_helpers import career, duties, page, skills, table, tables, url
+from tests.load_helpers import career, duties, page, skills, tables, url
 
 OLD_FETCH = datetime(2026, 10, 1, tzinfo=UTC)
 NEW_FETCH = datetime(2026, 11, 1, tzinfo=UTC)
@@ -49,7 +47,7 @@ def by_id(arrow: pa.Table) -> dict[str, dict[str, object]]:
 
 def test_transient_failures_keep_their_rows_and_gone_pages_drop() -> None:
     new = this_run()
-    result = carry_forward(new, previous(), carry_urls(new["pages"]))
+    result = carry_forward(new, previous(), {url("welder")})
     careers = by_id(result["careers"])
     assert sorted(careers) == ["careers.example/nurse", "careers.example/welder"]
     assert careers["careers.example/welder"] == by_id(previous()["careers"])[
@@ -84,33 +82,13 @@ def test_carried_rows_take_the_new_schema() -> None:
     assert by_id(result["careers"])["careers.example/welder"]["salary_source"] is None
 
 
-@pytest.mark.parametrize(
-    ("status", "outcome", "carried"),
-    [
-        (None, "failed_fetch", True),  # connection error or timeout
-        (408, "failed_fetch", True),
-        (429, "failed_fetch", True),
-        (500, "failed_fetch", True),
-        (503, "failed_fetch", True),
-        (404, "failed_fetch", False),
-        (410, "failed_fetch", False),
-        (200, "failed_parse", False),
-        (None, "disallowed", False),
-        (200, "skipped", False),
-        (200, "parsed", False),
-    ],
-)
-def test_which_failures_are_transient(status, outcome, carried) -> None:
-    pages = table("pages", [page("welder", outcome=outcome, status=status)])
-    assert carry_urls(pages) == (frozenset({url("welder")}) if carried else frozenset())
-
-
 def test_carried_careers_survive_into_the_published_version(tmp_path: Path) -> None:
     parquet = tmp_path / "parquet"
     assert previous_tables(parquet) == {}
-    assert carry_from_latest(this_run(), parquet) == this_run()  # nothing published yet
+    keep = {url("welder")}  # the fetcher marked its 503 transient
+    assert carry_from_latest(this_run(), parquet, keep) == this_run()  # nothing published yet
     publish(previous(), parquet_dir=parquet, run_id="20261001T060000Z-aaaaaa")
-    result = publish(carry_from_latest(this_run(), parquet), parquet_dir=parquet,
+    result = publish(carry_from_latest(this_run(), parquet, keep), parquet_dir=parquet,
                      run_id="20261101T060000Z-bbbbbb")
     assert [r.career_id for r in result.diff.removed] == ["careers.example/baker"]
     assert result.diff.removed[0].reason == "gone (HTTP 410)"
