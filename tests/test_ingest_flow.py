@@ -273,3 +273,30 @@ def test_two_site_profiles_from_a_config_file_crawl_side_by_side(
     assert from_sample.sum() == len(profile_urls(sample_base))
     assert (~from_sample).sum() == 31  # the real OOH and NCS pages
     assert set(careers.loc[~from_sample, "parser"].str.split("/").str[0]) == {"ooh", "ncs"}
+
+
+def test_a_career_no_longer_listed_is_removed_and_reparse_does_not_revive_it(
+    prefect_server, tmp_path: Path
+):
+    from dataclasses import replace
+
+    from flows.reparse_flow import reparse
+    from load import diff
+    from sample_site.data import load_site
+
+    data_dir = tmp_path / "data"
+    full = load_site()
+    dropped = full.careers[0]
+    with SampleSite(full) as site:
+        first = run_ingest(sample_settings(site, data_dir))
+        port = int(site.base_url.rsplit(":", 1)[1])
+    with SampleSite(replace(full, careers=full.careers[1:]), port=port) as site:
+        second = run_ingest(sample_settings(site, data_dir))
+    changes = diff(first.version, second.version, data_dir=data_dir)
+    assert [c.career_id for c in changes.removed] == [f"127.0.0.1/{dropped.slug}"]
+    assert changes.removed[0].reason == "no longer listed"
+
+    rebuilt = asyncio.run(reparse(sample_settings(site, data_dir), force=True))
+    careers = read_version(data_dir, "careers", rebuilt.version)
+    assert f"127.0.0.1/{dropped.slug}" not in set(careers["career_id"])
+    assert len(careers) == len(full.careers) - 1
