@@ -160,6 +160,9 @@ def _guarded(body: Callable[[], int]) -> int:
     except CareersEtlError as exc:
         print(f"run failed: {exc}", file=sys.stderr)
         return EXIT_FAILED
+    except OSError as exc:  # disk full, permissions changed mid-run, ...
+        print(f"run failed: {exc}", file=sys.stderr)
+        return EXIT_FAILED
     except KeyboardInterrupt:
         print(
             "interrupted: nothing was published; the next run resumes from the raw store",

@@ -13,6 +13,7 @@ from prefect import Task, task
 from prefect.cache_policies import NO_CACHE
 from prefect.client.schemas.objects import State, TaskRun
 
+from core.errors import CareersEtlError
 from core.settings import Settings, SiteProfile
 from extract.batch import discover_site, fetch_batch
 from extract.discover import Discovery
@@ -21,6 +22,7 @@ from extract.parse_pages import parse_fetched_pages
 from extract.rawstore import RawStore
 from extract.records import FetchedPage, ParsedPage
 from extract.robots import RobotsRules
+from flows.events import log
 from load import PublishResult, carry_from_latest, collect, publish
 from transform.build import build_tables
 from transform.tables import Tables
@@ -104,6 +106,9 @@ def publish_task(
         force=force,
     )
     if settings.load.keep_last is not None or settings.load.keep_days is not None:
-        collect(settings.data_dir, keep_last=settings.load.keep_last,
-                keep_days=settings.load.keep_days)
+        try:
+            collect(settings.data_dir, keep_last=settings.load.keep_last,
+                    keep_days=settings.load.keep_days)
+        except (CareersEtlError, OSError) as exc:  # the version is published; cleanup can wait
+            log.warning("retention failed, old versions kept until the next run: %s", exc)
     return result
