@@ -29,11 +29,18 @@ from transform.tables import Tables
 
 
 def retry_only_transient(task: Task[Any, Any], task_run: TaskRun, state: State[Any]) -> bool:
-    """Prefect retry condition: retry a task only when its error says a retry may help."""
+    """Prefect retry condition: retry a batch only when its error says a retry may help.
+
+    Pages retry inside the batch and never fail it; what reaches here is the batch's
+    own infrastructure (a dropped connection, a timeout) or a bug, which a retry
+    would only repeat.
+    """
     try:
         state.result()
     except Exception as exc:
-        return bool(getattr(exc, "transient", False))
+        return bool(getattr(exc, "transient", False)) or isinstance(
+            exc, ConnectionError | TimeoutError
+        )
     return False
 
 
