@@ -14,12 +14,13 @@ from typing import Any
 
 from prefect import flow
 
-from core.settings import Settings
+from core.settings import Settings, SiteProfile
+from extract.discover import Discovery
 from extract.rawstore import RawStore
 from extract.records import ParsedPage
 from flows.carry import carried_urls
 from flows.events import pages_done, stage_started
-from flows.plan import HostCrawl, plan_crawl
+from flows.plan import HostCrawl, plan_crawl, sites_by_host
 from flows.report import publish_report_artifacts
 from flows.sources import live_sources
 from flows.summary import RunSummary, count_outcomes
@@ -55,10 +56,15 @@ async def _ingest(settings: Settings, force: bool) -> RunSummary:
     run_id = new_run_id()
     clock = StageClock()
     stage_started(run_id, "discover")
+    async def discover_host(sites: Sequence[SiteProfile]) -> list[Discovery]:
+        # Sites of one host one after another: its politeness limits hold for discovery too.
+        return [await discover_task(settings, site, run_id) for site in sites]
+
     with clock.stage("discover"):
-        discoveries = await asyncio.gather(
-            *(discover_task(settings, site, run_id) for site in settings.sources)
+        by_host = await asyncio.gather(
+            *(discover_host(sites) for sites in sites_by_host(settings.sources).values())
         )
+        discoveries = [d for found in by_host for d in found]
     # What discovery fetched itself: profile start URLs to parse, indexes and failures to record.
     parsed: list[ParsedPage] = parse_task([p for d in discoveries for p in d.pages], settings)
 

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from core.settings import SiteProfile
 from extract.discover import Discovery
 from extract.hostpolicy import HostPolicy
 from extract.robots import RobotsRules
@@ -20,6 +21,14 @@ class HostCrawl:
     batches: list[list[str]]
     robots: dict[str, RobotsRules]
     policy: HostPolicy
+
+
+def sites_by_host(sites: Sequence[SiteProfile]) -> dict[str, list[SiteProfile]]:
+    """Sites grouped by the host of their first start URL, in order."""
+    groups: dict[str, list[SiteProfile]] = {}
+    for site in sites:
+        groups.setdefault(urlsplit(str(site.start_urls[0])).netloc, []).append(site)
+    return groups
 
 
 def plan_batches(urls: Iterable[str], size: int) -> dict[str, list[list[str]]]:

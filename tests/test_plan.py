@@ -51,3 +51,23 @@ def test_sites_sharing_a_host_share_its_batches_and_rules():
         ),
         "b.test": HostCrawl(batches=[["http://b.test/x"]], robots=robots, policy=careers.policy),
     }
+
+
+def test_sites_on_one_host_are_discovered_one_after_another():
+    from core.config import load_settings
+    from flows.plan import sites_by_host
+
+    settings = load_settings(
+        overrides={
+            "sites": [
+                {"name": "jobs", "start_urls": ["http://a.test/jobs/"]},
+                {"name": "other", "start_urls": ["http://b.test/sitemap.xml"]},
+                {"name": "careers", "start_urls": ["http://a.test/careers/"]},
+            ]
+        }
+    )
+    groups = sites_by_host(settings.sources)
+    assert {host: [s.name for s in sites] for host, sites in groups.items()} == {
+        "a.test": ["jobs", "careers"],
+        "b.test": ["other"],
+    }
