@@ -6,8 +6,8 @@ Layout under `root` (normally `data/raw/`)::
     _fetchlog/<run_id>.jsonl                 one JSON line per fetch of the run
 
 `host` is the URL's `host[:port]` with ":" written as "_" (safe on every
-filesystem). Bodies are written once, to a temporary name renamed into place,
-so a crash never leaves a half body under its final name; identical bodies are
+filesystem). Bodies are written once, to a temporary name that is synced and
+renamed into place, so a crash never leaves a half body under its final name; identical bodies are
 stored once. Log lines are appended with one `write` on an O_APPEND file, so
 batches of the same run may append at once. The log is what conditional GETs
 (ETag / Last-Modified) and the reparse flow read; neither needs the network.
@@ -98,11 +98,11 @@ class RawStore:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".gz")
         try:
-            with (
-                os.fdopen(fd, "wb") as raw,
-                gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as gz,
-            ):
-                gz.write(body)
+            with os.fdopen(fd, "wb") as raw:
+                with gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as gz:
+                    gz.write(body)
+                raw.flush()
+                os.fsync(raw.fileno())  # durable before it takes its final name
             os.replace(tmp, path)
         except BaseException:
             with contextlib.suppress(FileNotFoundError):
