@@ -110,6 +110,13 @@ class BoundedInflater:
                 f"body could not be decompressed: {exc}", url=self._url
             ) from exc
 
+    def finish(self) -> None:
+        """Raise if a compressed body stopped before its end marker (a cut-off transfer)."""
+        if self._zlib is not None and not self._zlib.eof:
+            raise TransientFetchError(
+                "compressed body ended early (transfer cut off)", url=self._url
+            )
+
 
 def _too_large(url: str, cap: int, what: str) -> TerminalFetchError:
     return TerminalFetchError(f"body too large: {what} exceeds the cap of {cap} bytes", url=url)
@@ -149,6 +156,7 @@ async def _read_capped(resp: httpx.Response, url: str, cap: int) -> bytes:
             url=url,
             status=resp.status_code,
         )
+    inflater.finish()
     return bytes(body)
 
 

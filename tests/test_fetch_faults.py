@@ -487,3 +487,17 @@ def test_limiter_holds_concurrency_for_concurrent_callers(tmp_path: Path) -> Non
     assert [p.outcome for p in pages] == [Outcome.PARSED] * 5
     assert [r.path for r in log].count("/robots.txt") == 1  # fetched once for five callers
     assert max_overlap(log) == 1
+
+
+def test_a_gzip_body_cut_off_mid_stream_is_a_transient_failure(tmp_path: Path) -> None:
+    """Chunked, so no Content-Length gives it away: only the missing gzip trailer does."""
+    whole = gzip.compress(b"<html><body>" + b"career " * 2000 + b"</body></html>")
+    cut = Reply(chunks=lambda: iter([whole[: len(whole) // 2]]),
+                headers={"Content-Encoding": "gzip"})
+    with FaultServer({"/robots.txt": ROBOTS_OPEN, "/p": [cut, cut]}) as srv:
+        page = only(fetch([srv.url("/p")], tmp_path, settings=fast(max_retries=1)))
+        assert len(srv.requests("/p")) == 2  # retried: a cut-off transfer may work next time
+    assert page.outcome is Outcome.FAILED_FETCH
+    assert page.transient
+    assert page.error is not None
+    assert page.error.startswith("compressed body ended early")
