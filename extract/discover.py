@@ -210,15 +210,16 @@ def classify(
 # -- the crawl of start URLs, sitemaps and index pages ----------------------------------------
 
 
-def _cap_per_host(urls: Iterable[str], cap: int) -> tuple[str, ...]:
+def _cap_per_host(urls: Iterable[str], cap: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The first `cap` URLs of each host, and the ones over the cap."""
     counts: Counter[str] = Counter()
     kept: list[str] = []
+    over: list[str] = []
     for url in urls:
         host = origin(url)
-        if counts[host] < cap:
-            counts[host] += 1
-            kept.append(url)
-    return tuple(kept)
+        counts[host] += 1
+        (kept if counts[host] <= cap else over).append(url)
+    return tuple(kept), tuple(over)
 
 
 async def discover(
@@ -267,6 +268,7 @@ async def discover(
     settled: dict[str, FetchedPage] = {}
     seen: set[str] = set(starts)
     budget: Counter[str] = Counter()
+    unvisited: dict[str, None] = {}  # index/sitemap pages over the discovery budget
     frontier = starts
     is_start = set(starts)
     cap = settings.max_body_bytes
@@ -305,15 +307,28 @@ async def discover(
                 if link in seen or origin(link) != host:
                     continue
                 if budget[host] >= settings.max_discovery_pages:
+                    unvisited.setdefault(link, None)
                     continue
                 seen.add(link)
                 budget[host] += 1
                 next_round.append(link)
         frontier = next_round
-    page_urls = [u for u in found if u not in settled]
+    page_urls, over_cap = _cap_per_host(
+        [u for u in found if u not in settled], settings.max_pages_per_host
+    )
+    # Nothing found is dropped silently: what the caps leave out is logged as skipped.
+    not_crawled = [
+        *(FetchedPage(url=u, outcome=Outcome.SKIPPED,
+                      error=f"not fetched: over max_pages_per_host "
+                            f"({settings.max_pages_per_host})") for u in over_cap),
+        *(FetchedPage(url=u, outcome=Outcome.SKIPPED,
+                      error=f"not fetched: over max_discovery_pages "
+                            f"({settings.max_discovery_pages})")
+          for u in unvisited if u not in seen),
+    ]
     return Discovery(
-        page_urls=_cap_per_host(page_urls, settings.max_pages_per_host),
-        pages=tuple(settled.values()),
+        page_urls=page_urls,
+        pages=(*settled.values(), *not_crawled),
         robots=dict(fetcher.robots),
         policy=policy,
     )

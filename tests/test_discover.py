@@ -164,6 +164,13 @@ def test_caps_on_pages_and_on_index_pages(tmp_path: Path) -> None:
         paths = [r.path for r in srv.requests()]
     assert len(found.page_urls) == 3
     assert paths == ["/robots.txt", "/jobs", "/jobs?page=2"]
+    # What the caps left out is recorded, not silently dropped.
+    not_fetched = {p.url: p.error for p in found.pages if p.outcome is Outcome.SKIPPED
+                   and p.error and p.error.startswith("not fetched")}
+    assert not_fetched[srv.url("/jobs?page=3")] == "not fetched: over max_discovery_pages (1)"
+    over = [u for u, e in not_fetched.items() if "max_pages_per_host" in e]
+    assert over
+    assert not set(over) & set(found.page_urls)
 
 
 def test_profile_pattern_decides_which_links_are_profiles(tmp_path: Path) -> None:
