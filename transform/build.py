@@ -88,6 +88,23 @@ def _attach_ids(children: pd.DataFrame, careers: pd.DataFrame) -> pd.DataFrame:
     return children.assign(**{_ROW: rows, "career_id": pd.Series(ids, dtype="str").to_numpy()})
 
 
+def _note_rejections(
+    pages: pd.DataFrame, careers: pd.DataFrame, kept: pd.DataFrame, rejects: pd.DataFrame
+) -> pd.DataFrame:
+    """A page whose career was rejected says so in `error` (the rules are in `rejects`)."""
+    rejected = careers[~careers[_ROW].isin(kept[_ROW])]
+    if rejected.empty:
+        return pages
+    rules = (
+        rejects[rejects["table"] == "careers"]
+        .groupby("key")["rule"]
+        .agg(lambda r: ", ".join(sorted(set(r))))
+    )
+    reason = rejected.drop_duplicates("url").set_index("url")["career_id"].map(rules)
+    note = ("career rejected: " + pages["url"].map(reason)).astype("str")
+    return pages.assign(error=pages["error"].where(pages["error"].notna(), note))
+
+
 def build_tables(
     pages: Sequence[ParsedPage],
     *,
@@ -121,7 +138,8 @@ def build_tables(
     duties_out = checked.career_duties.sort_values("career_id", kind="stable").assign(
         version=run_id
     )
-    pages_out = checked.pages.sort_values("url", kind="stable").assign(version=run_id)
+    pages_out = _note_rejections(checked.pages, careers, checked.careers, checked.rejects)
+    pages_out = pages_out.sort_values("url", kind="stable").assign(version=run_id)
     rejects_out = checked.rejects.sort_values(
         ["table", "key", "rule", "column"], kind="stable"
     ).assign(version=run_id)

@@ -229,6 +229,11 @@ def test_rejects_and_pages(tables):
     gone = pages[pages["url"].str.endswith("gone.htm")].iloc[0]
     assert (gone["status"], gone["outcome"], gone["error"]) == (404, "failed_fetch", "HTTP 404")
     assert pd.isna(gone["fetched_at"])
+    # A page whose career was rejected says why, beside its outcome.
+    errors = dict(zip(pages["url"], pages["error"], strict=True))
+    assert errors[ACTUARIES + "?print=1"] == "career rejected: duplicate_key"
+    assert sum(e == "career rejected: salary_range" for e in errors.values()) == 1
+    assert pd.isna(errors[ACTUARIES])
 
 
 def test_quality_report(tables):
