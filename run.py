@@ -57,7 +57,6 @@ def main(argv: list[str]) -> int:
         print(__doc__)
         return 0
     command, args = argv[0], argv[1:]
-    os.chdir(ROOT)
     if command == "test":
         python = ensure_environment(DEV_LOCK)
         steps = [
@@ -68,13 +67,17 @@ def main(argv: list[str]) -> int:
         for step in steps:
             print("$", " ".join(Path(step[0]).name if i == 0 else s for i, s in enumerate(step)),
                   file=sys.stderr, flush=True)
-            code = subprocess.call(step)
+            code = subprocess.call(step, cwd=ROOT)
             if code:
                 return code
         return 0
     python = ensure_environment(RUNTIME_LOCK)
     module = "flows.ingest" if command == "ingest" else command
-    return subprocess.call([str(python), "-m", module, *args])
+    # Relative paths (--data-dir, --config) mean what they mean where the user stands.
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+        p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p
+    )}
+    return subprocess.call([str(python), "-m", module, *args], env=env)
 
 
 if __name__ == "__main__":

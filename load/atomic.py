@@ -38,17 +38,6 @@ def write_synced(path: Path, data: bytes) -> None:
         os.fsync(handle.fileno())
 
 
-def link_if_absent(tmp: Path, final: Path) -> None:
-    """Give the complete file `tmp` the name `final` unless `final` exists (FileExistsError).
-
-    `os.link` fails instead of replacing, which is what makes a manifest write an
-    atomic create-only-if-absent on a local file system.
-    """
-    os.link(tmp, final)
-    tmp.unlink()
-    fsync_dir(final.parent)
-
-
 def sha256_file(path: Path) -> str:
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
