@@ -56,7 +56,13 @@ async def fetch_batch(
         )
 
 
-async def discover_site(settings: Settings, site: SiteProfile, *, run_id: str) -> Discovery:
+async def discover_site(
+    settings: Settings,
+    site: SiteProfile,
+    *,
+    run_id: str,
+    previous: Mapping[str, LogEntry] | None = None,
+) -> Discovery:
     """Discover the page URLs of one site's start URLs, recording what it fetched."""
     async with make_client(settings.crawl) as client:
         return await discover(
@@ -66,4 +72,5 @@ async def discover_site(settings: Settings, site: SiteProfile, *, run_id: str) -
             source=site,
             store=RawStore(settings.raw_dir),
             run_id=run_id,
+            previous=previous,
         )

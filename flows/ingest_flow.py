@@ -56,9 +56,12 @@ async def _ingest(settings: Settings, force: bool) -> RunSummary:
     run_id = new_run_id()
     clock = StageClock()
     stage_started(run_id, "discover")
+    # The fetch log of earlier runs, read once: what conditional requests revalidate.
+    previous = RawStore(settings.raw_dir).latest_by_url(exclude_run=run_id)
+
     async def discover_host(sites: Sequence[SiteProfile]) -> list[Discovery]:
         # Sites of one host one after another: its politeness limits hold for discovery too.
-        return [await discover_task(settings, site, run_id) for site in sites]
+        return [await discover_task(settings, site, run_id, previous) for site in sites]
 
     with clock.stage("discover"):
         by_host = await asyncio.gather(
@@ -71,7 +74,7 @@ async def _ingest(settings: Settings, force: bool) -> RunSummary:
     async def crawl_host(plan: HostCrawl) -> list[ParsedPage]:
         pages: list[ParsedPage] = []
         for urls in plan.batches:
-            fetched = await fetch_task(urls, settings, run_id, plan.robots, plan.policy)
+            fetched = await fetch_task(urls, settings, run_id, plan.robots, plan.policy, previous)
             done = parse_task(fetched, settings)
             pages_done(run_id, "crawl", done)
             pages.extend(done)

@@ -19,7 +19,7 @@ from extract.batch import discover_site, fetch_batch
 from extract.discover import Discovery
 from extract.hostpolicy import HostPolicy
 from extract.parse_pages import parse_fetched_pages
-from extract.rawstore import RawStore
+from extract.rawstore import LogEntry, RawStore
 from extract.records import FetchedPage, ParsedPage
 from extract.robots import RobotsRules
 from flows.events import log
@@ -57,8 +57,10 @@ IO_RETRY_DELAYS = [2.0, 10.0]
     retry_condition_fn=retry_only_transient,
     cache_policy=NO_CACHE,
 )
-async def discover_task(settings: Settings, site: SiteProfile, run_id: str) -> Discovery:
-    return await discover_site(settings, site, run_id=run_id)
+async def discover_task(
+    settings: Settings, site: SiteProfile, run_id: str, previous: Mapping[str, LogEntry]
+) -> Discovery:
+    return await discover_site(settings, site, run_id=run_id, previous=previous)
 
 
 @task(
@@ -75,8 +77,11 @@ async def fetch_task(
     run_id: str,
     robots: Mapping[str, RobotsRules],
     policy: HostPolicy,
+    previous: Mapping[str, LogEntry],
 ) -> list[FetchedPage]:
-    return await fetch_batch(urls, settings=settings, run_id=run_id, robots=robots, policy=policy)
+    return await fetch_batch(
+        urls, settings=settings, run_id=run_id, robots=robots, policy=policy, previous=previous
+    )
 
 
 @task(name="parse-batch", cache_policy=NO_CACHE)
