@@ -9,13 +9,22 @@ that URL (from the fetch log) is kept too.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from urllib.parse import urlsplit
 
 from extract.rawstore import LogEntry
-from extract.records import Outcome, ParsedPage
+from extract.records import FetchedPage, Outcome, ParsedPage
 
 
-def carried_urls(pages: Sequence[ParsedPage], previous: Mapping[str, LogEntry]) -> frozenset[str]:
-    urls: set[str] = set()
+def carried_urls(
+    pages: Sequence[ParsedPage],
+    previous: Mapping[str, LogEntry],
+    lost_listings: Sequence[FetchedPage] = (),
+) -> frozenset[str]:
+    """URLs whose careers keep their previous rows. A sitemap or index page that failed
+    transiently hides its whole host's pages this run, so they all keep theirs."""
+    hosts = {urlsplit(p.url).netloc for p in lost_listings if p.transient}
+    urls: set[str] = {url for url in previous if urlsplit(url).netloc in hosts}
+    urls |= {e.final_url for url, e in previous.items() if url in urls and e.final_url}
     for parsed in pages:
         page = parsed.page
         if parsed.outcome is Outcome.FAILED_FETCH and page.transient:

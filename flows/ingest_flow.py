@@ -17,7 +17,7 @@ from prefect import flow
 from core.settings import Settings, SiteProfile
 from extract.discover import Discovery
 from extract.rawstore import RawStore
-from extract.records import ParsedPage
+from extract.records import FetchedPage, Outcome, ParsedPage
 from flows.carry import carried_urls
 from flows.events import pages_done, stage_started
 from flows.plan import HostCrawl, plan_crawl, sites_by_host
@@ -85,9 +85,13 @@ async def _ingest(settings: Settings, force: bool) -> RunSummary:
     with clock.stage("fetch+parse"):
         for host_pages in await asyncio.gather(*(crawl_host(p) for p in plans.values())):
             parsed.extend(host_pages)
+    lost_listings = [
+        page for d in discoveries for page in d.pages
+        if page.outcome is Outcome.FAILED_FETCH and page.transient
+    ]
     return await finish_run(
         parsed, settings=settings, run_id=run_id, clock=clock, force=force,
-        manifest_extra={"kind": "ingest"},
+        manifest_extra={"kind": "ingest"}, lost_listings=lost_listings,
     )
 
 
@@ -99,6 +103,7 @@ async def finish_run(
     clock: StageClock,
     force: bool,
     manifest_extra: Mapping[str, Any],
+    lost_listings: Sequence[FetchedPage] = (),
 ) -> RunSummary:
     """Normalize, check the quality gates, publish, and report the run (ingest and reparse)."""
     outcomes = count_outcomes(parsed)
@@ -122,7 +127,7 @@ async def finish_run(
             "stage_seconds": dict(clock.seconds),
         }
         previous = RawStore(settings.raw_dir).latest_by_url(exclude_run=run_id)
-        keep = carried_urls(parsed, previous)
+        keep = carried_urls(parsed, previous, lost_listings)
         result = publish_task(tables, settings, run_id, extra, force, keep)
     summary = RunSummary(
         run_id=run_id,

@@ -34,3 +34,24 @@ def test_only_transient_failures_keep_rows_under_their_url_and_last_redirect_tar
         "http://a.test/moved",
         "http://a.test/careers/moved",
     }
+
+
+def test_a_sitemap_lost_to_a_blip_keeps_its_whole_host():
+    def entry(url: str, final: str | None = None) -> LogEntry:
+        return LogEntry(run_id="r1", url=url, outcome=Outcome.PARSED, fetched_at=WHEN,
+                        final_url=final)
+
+    previous = {
+        "http://a.test/careers/1": entry("http://a.test/careers/1"),
+        "http://a.test/careers/2": entry("http://a.test/careers/2", "http://a.test/careers/two"),
+        "http://b.test/careers/1": entry("http://b.test/careers/1"),
+    }
+    sitemap_503 = FetchedPage(url="http://a.test/sitemap.xml", outcome=Outcome.FAILED_FETCH,
+                              status=503, transient=True)
+    sitemap_404 = FetchedPage(url="http://b.test/sitemap.xml", outcome=Outcome.FAILED_FETCH,
+                              status=404, transient=False)
+    assert carried_urls([], previous, [sitemap_503, sitemap_404]) == {
+        "http://a.test/careers/1",
+        "http://a.test/careers/2",
+        "http://a.test/careers/two",
+    }
