@@ -6,7 +6,8 @@ reply slower than the read timeout, a body shorter than its Content-Length)
 loses no page and stays within the per-host delay and concurrency throughout;
 a second run on the unchanged site downloads no page body again (all 304)
 and publishes nothing new. Both runs share one server and one data dir
-(module fixtures), in this file's order.
+(module fixtures); the first run's log and tables are snapshots, so the tests
+pass in either order.
 
 The server runs in a process of its own (`FaultSiteProcess`): in the
 crawler's process its threads would stamp arrivals only when they got the
@@ -46,7 +47,7 @@ pytestmark = pytest.mark.slow
 
 DELAY = 0.05  # per-host delay, seconds
 CONCURRENCY = 1  # per-host concurrency (the default)
-READ_TIMEOUT = 0.3
+READ_TIMEOUT = 0.5  # generous: a normal page timing out on a busy machine would be retried
 SLOW = 1.5  # the "slow" fault's delay: well past the read timeout
 SLACK = 0.01  # seconds; see the module docstring (measured stamp lateness: <= 5 ms)
 FAULT_SHARE = 0.2
@@ -213,6 +214,7 @@ def test_second_run_on_the_unchanged_site_downloads_no_page_again(first_run: Fir
     second = run_ingest(first_run.settings)
     log = server.requests()[before:]
     paths = profile_paths()
+    profiles = set(paths)
     pages = served_pages(server)
 
     # Each profile was asked for once, conditionally, and answered 304 with no body.
@@ -224,15 +226,16 @@ def test_second_run_on_the_unchanged_site_downloads_no_page_again(first_run: Fir
             r.bytes_sent,
         )
         for r in log
-        if r.path in pages and r.path in set(paths)
+        if r.path in profiles
     }
-    assert len([r for r in log if r.path in set(paths)]) == len(paths)
+    assert len([r for r in log if r.path in profiles]) == len(paths)
     lm = {p: format_datetime(pages[p].last_modified, usegmt=True) for p in paths}
     assert asked == {p: (pages[p].etag, lm[p], 304, 0) for p in paths}
     # Nothing else was downloaded either: index pages revalidate too (robots.txt is re-read).
     assert {(r.status, r.bytes_sent) for r in log if r.path != "/robots.txt"} == {(304, 0)}
 
-    # The stored bodies were reused, and the same tables were built: nothing new to publish.
+    # The stored bodies were reused and the same tables built: the publisher compared them
+    # with the latest version's ("unchanged") and published nothing.
     assert second.pages_by_outcome.get("not_modified") == len(paths)
     assert not second.published
     assert second.reason.startswith("unchanged"), second.reason
@@ -244,11 +247,12 @@ def test_second_run_on_the_unchanged_site_downloads_no_page_again(first_run: Fir
     reused = {
         e.url: (e.outcome, e.sha256)
         for e in store.entries(second.run_id)
-        if e.url.removeprefix(f"http://{server.origin}") in set(paths)
+        if e.url.removeprefix(f"http://{server.origin}") in profiles
     }
     assert reused == {url: ("not_modified", sha_before[url]) for url in reused}
     assert len(reused) == len(paths)
+    # Readers still get every page, as the truth says.
     assert first.version is not None
-    latest_tables = read_tables(first_run.settings.data_dir, first.version)
-    for table in ("careers", "career_skills", "career_duties"):
-        pd.testing.assert_frame_equal(latest_tables[table], first_run.tables[table])
+    assert_matches_truth(
+        read_tables(first_run.settings.data_dir, first.version), f"http://{server.origin}"
+    )
