@@ -204,7 +204,8 @@ def test_a_fifth_of_first_requests_failing_loses_no_page_and_limits_hold(
 
     # Politeness, throughout the run (discovery, three batches, every retry).
     assert log[0].path == "/robots.txt"
-    assert min(gaps(log)) >= DELAY - SLACK, sorted(gaps(log))[:5]
+    closest = sorted(zip(gaps(log), log, log[1:], strict=False), key=lambda g: g[0])[:3]
+    assert closest[0][0] >= DELAY - SLACK, [(g, a.path, b.path) for g, a, b in closest]
     assert max_overlap(log) <= CONCURRENCY
 
 
