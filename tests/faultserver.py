@@ -5,14 +5,19 @@ or a sequence of them; each request to the path takes the next reply, and
 the last one repeats. Unknown paths get 404. Every request is logged with
 monotonic arrival and end times, its path and headers, so tests prove
 behaviour from the server's side: gaps between retries, per-host delay,
-concurrency, conditional headers, what was never requested.
+concurrency, conditional headers, what was never requested. A slow reply
+whose client hangs up during the delay ends there (status None): the log's
+`end` is when the client gave up, so an abandoned request does not look
+like one still in flight.
 """
 
 from __future__ import annotations
 
 import gzip
+import select
 import socket
 import struct
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -73,8 +78,9 @@ class _Handler(BaseHTTPRequestHandler):
         status: int | None = None
         sent = 0
         try:
-            if reply.delay:
-                time.sleep(reply.delay)
+            if reply.delay and not self._client_waits(reply.delay):
+                self.close_connection = True
+                return
             if reply.fault == "reset":
                 self.connection.setsockopt(
                     socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0)
@@ -87,6 +93,20 @@ class _Handler(BaseHTTPRequestHandler):
             self.close_connection = True
         finally:
             self.server.owner.finish(entry, status, sent)
+
+    def _client_waits(self, seconds: float) -> bool:
+        """Sleep `seconds`; False as soon as the client hangs up instead of waiting."""
+        deadline = time.monotonic() + seconds
+        readable, _, _ = select.select([self.connection], [], [], seconds)
+        if not readable:
+            return True
+        try:
+            gone = not self.connection.recv(1, socket.MSG_PEEK)
+        except OSError:
+            gone = True
+        if not gone:  # bytes of a next request already waiting: sleep out the delay
+            time.sleep(max(0.0, deadline - time.monotonic()))
+        return not gone
 
     def _answer(self, reply: Reply, headers: Mapping[str, str]) -> tuple[int, int]:
         validators = {}
@@ -141,6 +161,11 @@ class _Server(ThreadingHTTPServer):
     daemon_threads = True
     block_on_close = False
     owner: FaultServer
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """Stay quiet about clients that hang up (a crawler dropping a connection mid-reply)."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
 
 class FaultServer:
