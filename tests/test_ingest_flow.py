@@ -300,3 +300,33 @@ def test_a_career_no_longer_listed_is_removed_and_reparse_does_not_revive_it(
     careers = read_version(data_dir, "careers", rebuilt.version)
     assert f"127.0.0.1/{dropped.slug}" not in set(careers["career_id"])
     assert len(careers) == len(full.careers) - 1
+
+
+def test_a_blip_keeps_last_good_rows_and_a_gone_page_is_removed(prefect_server, tmp_path: Path):
+    """Issue 5: a transient failure never makes a career vanish; a 410 does, and says so."""
+    from load import diff
+    from tests.faultserver import Reply
+    from tests.faultsite import sample_fault_site
+
+    data_dir = tmp_path / "data"
+    with sample_fault_site({}, slow=2.0) as srv:
+        settings = load_settings(overrides={
+            "data_dir": data_dir, "source.start_urls": [srv.url("/careers/")],
+            "source.profile_pattern": SAMPLE_PROFILES, "crawl.per_host_delay": 0.0,
+            "crawl.max_retries": 1, "crawl.backoff_base": 0.01,
+        })
+        first = run_ingest(settings)
+        blip, gone = profile_urls(srv.url("").rstrip("/"))[:2]
+        srv.set(blip.removeprefix(srv.url("").rstrip("/")), Reply(status=503))
+        srv.set(gone.removeprefix(srv.url("").rstrip("/")), Reply(status=410))
+        second = run_ingest(settings)
+
+    before = read_version(data_dir, "careers", first.version).set_index("url")
+    after = read_version(data_dir, "careers", second.version).set_index("url")
+    assert blip in after.index  # kept, with the row and fetch time of the first run
+    assert after.loc[blip, "fetched_at"] == before.loc[blip, "fetched_at"]
+    assert after.loc[blip, "title"] == before.loc[blip, "title"]
+    assert gone not in after.index
+    assert len(after) == len(before) - 1
+    removed = diff(first.version, second.version, data_dir=data_dir).removed
+    assert [(r.reason) for r in removed] == ["gone (HTTP 410)"]
