@@ -126,6 +126,7 @@ def test_rerun_on_unchanged_site_revalidates_and_publishes_nothing_new(
     assert first.published
     assert not second.published
     assert second.version == first.version
+    assert not [line for line in second.quality if "warning" in line]
     assert second.pages_by_outcome.get("not_modified") == len(profile_urls(site.base_url))
     profile_requests = [r for r in later if r.path in {p.split(site.base_url)[1] for p in
                                                        profile_urls(site.base_url)}]

@@ -101,10 +101,16 @@ def fill_rates(frame: pd.DataFrame) -> dict[str, float]:
 def fill_rate_warnings(
     current: Mapping[str, float], previous: Mapping[str, float], threshold: float
 ) -> tuple[str, ...]:
-    """One warning per column whose fill rate dropped by more than `threshold` (absolute)."""
+    """One warning per column whose fill rate dropped by more than `threshold` (absolute).
+
+    Only columns both runs measured are compared (the published `version` column, for
+    one, is stamped after this report is made).
+    """
     warnings = []
     for column, before in sorted(previous.items()):
-        now = current.get(column, 0.0)
+        if column not in current:
+            continue
+        now = current[column]
         if before - now > threshold:
             warnings.append(
                 f"fill rate of careers.{column} dropped from {before:.0%} to {now:.0%}"

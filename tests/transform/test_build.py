@@ -267,11 +267,10 @@ def test_failed_page_gate():
 
 def test_fill_rate_warnings():
     current = {"salary_median": 0.5, "workers": 0.95, "title": 1.0}
-    previous = {"salary_median": 0.9, "workers": 1.0, "title": 1.0, "gone": 0.8}
+    # `version` is in the manifest's rates but stamped after this run's report: not compared.
+    previous = {"salary_median": 0.9, "workers": 1.0, "title": 1.0, "version": 1.0}
     warnings = fill_rate_warnings(current, previous, 0.2)
     assert warnings == (
-        "fill rate of careers.gone dropped from 80% to 0% (more than 20%):"
-        " has the site changed its template?",
         "fill rate of careers.salary_median dropped from 90% to 50% (more than 20%):"
         " has the site changed its template?",
     )
