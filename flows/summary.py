@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -32,9 +33,17 @@ def count_outcomes(pages: Sequence[ParsedPage]) -> dict[str, int]:
     return dict(Counter(str(p.outcome) for p in pages).most_common())
 
 
+def _python() -> str:
+    """How to call the interpreter running us from here (`.venv/bin/python` after run.py)."""
+    try:
+        return str(Path(sys.executable).relative_to(Path.cwd()))
+    except ValueError:
+        return "python"
+
+
 def read_hint(parquet_dir: Path, version: str) -> str:
     careers = parquet_dir / "careers" / f"version={version}"
-    return f"python -c \"import pandas as pd; print(pd.read_parquet('{careers}'))\""
+    return f"{_python()} -c \"import pandas as pd; print(pd.read_parquet('{careers}'))\""
 
 
 def render_text(summary: RunSummary) -> str:

@@ -32,7 +32,12 @@ def test_main_job_crawls_the_bundled_site_and_publishes(tmp_path: Path):
     assert re.search(r"pages: +.*parsed 106", out), out
     assert re.search(r"rows: +careers 106", out), out
     assert str(data_dir / "parquet") in out
-    assert "pd.read_parquet" in out  # the one-line hint of how to read it
+    hint = re.search(r"read it: +(.+)", out)
+    assert hint, out
+    shown = subprocess.run(hint.group(1), shell=True, cwd=ROOT, capture_output=True, text=True,
+                           timeout=120)
+    assert shown.returncode == 0, shown.stderr  # the hint works as printed
+    assert "[106 rows x" in shown.stdout
 
     latest = (data_dir / "parquet" / "_LATEST").read_text()
     assert latest == version.group(1)
