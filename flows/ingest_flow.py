@@ -8,7 +8,7 @@ Run it with `python -m flows.ingest` (see `--help`), or on a schedule with `--se
 
 import asyncio
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -17,7 +17,7 @@ from prefect import flow
 from core.settings import Settings, SiteProfile
 from extract.discover import Discovery
 from extract.rawstore import RawStore
-from extract.records import FetchedPage, Outcome, ParsedPage
+from extract.records import Outcome, ParsedPage
 from flows.carry import carried_urls
 from flows.events import pages_done, stage_started
 from flows.plan import HostCrawl, plan_crawl, sites_by_host
@@ -91,7 +91,8 @@ async def _ingest(settings: Settings, force: bool) -> RunSummary:
     ]
     return await finish_run(
         parsed, settings=settings, run_id=run_id, clock=clock, force=force,
-        manifest_extra={"kind": "ingest"}, lost_listings=lost_listings,
+        manifest_extra={"kind": "ingest"},
+        keep_urls=carried_urls(parsed, previous, lost_listings),
     )
 
 
@@ -103,9 +104,12 @@ async def finish_run(
     clock: StageClock,
     force: bool,
     manifest_extra: Mapping[str, Any],
-    lost_listings: Sequence[FetchedPage] = (),
+    keep_urls: Collection[str] = (),
 ) -> RunSummary:
-    """Normalize, check the quality gates, publish, and report the run (ingest and reparse)."""
+    """Normalize, check the quality gates, publish, and report the run (ingest and reparse).
+
+    `keep_urls`: pages that failed transiently, whose careers keep their previous rows.
+    """
     outcomes = count_outcomes(parsed)
     with clock.stage("normalize"):
         tables = normalize_task(parsed, settings, run_id)
@@ -126,9 +130,7 @@ async def finish_run(
             "quality": quality.to_dict(),
             "stage_seconds": dict(clock.seconds),
         }
-        previous = RawStore(settings.raw_dir).latest_by_url(exclude_run=run_id)
-        keep = carried_urls(parsed, previous, lost_listings)
-        result = publish_task(tables, settings, run_id, extra, force, keep)
+        result = publish_task(tables, settings, run_id, extra, force, keep_urls)
     summary = RunSummary(
         run_id=run_id,
         published=result.published,
