@@ -43,7 +43,6 @@ import httpx
 from selectolax.lexbor import LexborHTMLParser
 from selectolax.lexbor import LexborNode as Node
 
-from core.errors import UserError
 from core.settings import CrawlSettings, SiteProfile
 from extract.encoding import decode_body
 from extract.fetch import Fetcher
@@ -235,20 +234,15 @@ async def discover(
 ) -> Discovery:
     """Fetch robots.txt once per source host, then the start URLs, sitemaps and indexes.
 
-    A bad start URL or `profile_pattern` is a `UserError` (one line), raised
-    before any request; everything that goes wrong on the network is recorded
-    in `Discovery.pages` instead.
+    A bad start URL is a `UserError` (one line), raised before any request (the
+    settings model has already checked `profile_pattern`); everything that goes
+    wrong on the network is recorded in `Discovery.pages` instead.
 
     `previous` (default: the store's latest fetches before this run) makes
     discovery requests conditional too. At most `settings.max_discovery_pages`
     sitemaps and index pages are fetched per host.
     """
     starts = list(dict.fromkeys(validate_start_url(str(u)) for u in start_urls))
-    if source.profile_pattern:
-        try:
-            re.compile(source.profile_pattern)
-        except re.error as exc:
-            raise UserError(f"bad profile_pattern {source.profile_pattern!r}: {exc}") from exc
     if policy is None:
         policy = await HostPolicy.build(starts, source)
     if previous is None:
