@@ -114,6 +114,9 @@ class SourceSettings(SiteProfile):
     """The sources given on the command line (or `[source]`), and run-wide source defaults."""
 
     default_currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")] = "USD"
+    # The run's sites are the dataset's only sites: careers of hosts they do not name are
+    # dropped instead of kept (--replace-sources).
+    replace_sources: bool = False
 
 
 class QualitySettings(_Strict):
@@ -121,6 +124,9 @@ class QualitySettings(_Strict):
 
     max_reject_share: Annotated[float, Field(ge=0, le=1)] = 0.2
     max_failed_page_share: Annotated[float, Field(ge=0, le=1)] = 0.5
+    # A version may drop at most this share of the latest version's careers...
+    max_removed_share: Annotated[float, Field(ge=0, le=1)] = 0.2
+    allow_removals: bool = False  # ...unless a person accepts it (--allow-removals)
     fill_rate_drop_warning: Annotated[float, Field(ge=0, le=1)] = 0.2
 
 

@@ -5,7 +5,8 @@
     march = read("careers", "20260301T060000Z-ab12cd", data_dir=Path("data"))
 """
 
-from load.carry import carry_forward, carry_from_latest, previous_tables
+from load.baseline import Baseline, open_baseline
+from load.carry import carry_forward
 from load.diff import VersionDiff, diff
 from load.gc import GcResult, collect
 from load.publish import PublishResult, publish
@@ -22,18 +23,18 @@ from load.read import (
 from load.runid import new_run_id
 
 __all__ = [
+    "Baseline",
     "GcResult",
     "PublishResult",
     "VersionDiff",
     "VersionInfo",
     "carry_forward",
-    "carry_from_latest",
     "collect",
     "diff",
     "latest",
     "latest_fill_rates",
     "new_run_id",
-    "previous_tables",
+    "open_baseline",
     "publish",
     "read",
     "read_arrow",

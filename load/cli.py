@@ -21,7 +21,8 @@ from load.errors import VersionNotFound
 from load.gc import GcResult, collect
 from load.layout import Layout
 from load.manifest import Manifest
-from load.read import LATEST, read_manifest, verify, versions
+from load.read import read_manifest, verify, versions
+from load.versions import LATEST
 
 
 def _parser() -> argparse.ArgumentParser:
