@@ -222,6 +222,10 @@ def run_reparse_cli(argv: Sequence[str]) -> int:
             print(settings.model_dump_json(indent=2))
             return EXIT_OK
         prepare_data_dir(settings.data_dir, create=False)
+        from extract.rawstore import RawStore
+        from flows.reparse_flow import check_raw_store
+
+        check_raw_store(RawStore(settings.raw_dir))  # before Prefect starts: one line, exit 2
         os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
         from flows.reparse_flow import reparse
 

@@ -174,7 +174,7 @@ async def finish_run(
             "quality": quality.to_dict(),
             "stage_seconds": dict(clock.seconds),
         }
-        result = publish_task(tables, settings, run_id, extra, force, baseline, keep.urls, sources)
+        result = publish_task(tables, settings, run_id, extra, force, baseline, keep, sources)
     summary = RunSummary(
         run_id=run_id,
         published=result.published,

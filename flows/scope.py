@@ -48,7 +48,7 @@ class Keep:
     urls: frozenset[str]  # career pages whose previous rows are kept
     unreachable_pages: tuple[ParsedPage, ...]  # failed pages of unreachable hosts, not tried
     other_hosts: Mapping[str, int]  # careers kept per host the sources do not name
-
+    replaced_hosts: frozenset[str] = frozenset()  # hosts whose careers go by request
 
 def unreachable_hosts(discoveries: Iterable[Discovery]) -> dict[str, str]:
     """Host -> why a listing of it (start URL, sitemap, index, robots.txt) failed
@@ -103,12 +103,12 @@ def keep_from_baseline(
         )
         for url in lost
     )
-    others: Counter[str] = Counter()
-    if not replace_sources:
-        for host, count in baseline.careers_by_host().items():
-            if host not in crawled:
-                others[host] = count
-        urls.update(baseline.urls_of_hosts(others))
+    others = Counter(
+        {h: n for h, n in baseline.careers_by_host().items() if h not in crawled}
+    )
+    if replace_sources:
+        return Keep(frozenset(urls), rows, {}, frozenset(others))
+    urls.update(baseline.urls_of_hosts(others))
     return Keep(frozenset(urls), rows, dict(others))
 
 

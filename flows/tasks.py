@@ -6,7 +6,7 @@ Only the tasks that do network I/O retry, and only for transient errors; a
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from prefect import Task, task
@@ -23,6 +23,7 @@ from extract.rawstore import LogEntry, RawStore
 from extract.records import FetchedPage, ParsedPage
 from extract.robots import RobotsRules
 from flows.events import log
+from flows.scope import Keep
 from load import Baseline, PublishResult, carry_forward, collect, publish
 from transform.build import build_tables
 from transform.tables import Tables
@@ -99,11 +100,11 @@ def publish_task(
     manifest_extra: Mapping[str, Any],
     force: bool,
     baseline: Baseline,
-    keep_urls: Collection[str],
+    keep: Keep,
     sources: Sequence[Mapping[str, Any]],
 ) -> PublishResult:
-    """Publish with the careers of `keep_urls` carried from `baseline`; then retention."""
-    arrow = carry_forward(tables.to_arrow(), baseline.tables, keep_urls)
+    """Publish with what `keep` says carried from `baseline`; then retention."""
+    arrow = carry_forward(tables.to_arrow(), baseline.tables, keep.urls)
     gate = settings.quality
     result = publish(
         arrow,
@@ -113,6 +114,7 @@ def publish_task(
         force=force,
         baseline=baseline,
         max_removed_share=None if gate.allow_removals else gate.max_removed_share,
+        removal_exempt=keep.replaced_hosts,
         sources=sources,
     )
     if settings.load.keep_last is not None or settings.load.keep_days is not None:

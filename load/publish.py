@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import os
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -119,18 +119,22 @@ def _parser_versions(tables: Mapping[str, pa.Table]) -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
-def removal_failure(changes: VersionDiff, before: int, max_share: float) -> str | None:
+def removal_failure(
+    changes: VersionDiff, before: int, max_share: float, exempt: Collection[str] = ()
+) -> str | None:
     """Why publishing `changes` would lose too many careers (None when it would not).
 
-    The message names each host that loses careers, how many, and why (the diff's
+    Careers of `exempt` hosts (sources the run was told to replace) do not count. The
+    message names each host that loses careers, how many, and why (the diff's
     reasons: gone, no longer listed, failed ...), so a person can tell an outage
     from a site that really dropped pages.
     """
-    removed = len(changes.removed)
+    counted = [r for r in changes.removed if urlsplit(r.url or "").netloc not in exempt]
+    removed = len(counted)
     if before == 0 or removed / before <= max_share:
         return None
     by_host: dict[str, Counter[str]] = {}
-    for ref in changes.removed:
+    for ref in counted:
         host = urlsplit(ref.url or "").netloc or "(no url)"
         reason = (ref.reason or "unknown").split(":", 1)[0]
         by_host.setdefault(host, Counter())[reason] += 1
@@ -155,6 +159,7 @@ def publish(
     schemas: Mapping[str, pa.Schema] = TABLES,
     baseline: Baseline | None = None,
     max_removed_share: float | None = None,
+    removal_exempt: Collection[str] = (),
     sources: Sequence[Mapping[str, Any]] = (),
     on_step: Step | None = None,
 ) -> PublishResult:
@@ -165,8 +170,9 @@ def publish(
     `run_id`. It is compared with `baseline` (the newest intact version, read
     here unless the caller read it already): if the data tables are equal (row
     order and `version` aside), nothing is written unless `force`; if more than
-    `max_removed_share` of the baseline's careers would go, `RemovalRefused` is
-    raised before anything is written. `manifest_extra` (run statistics,
+    `max_removed_share` of the baseline's careers would go (those of the
+    `removal_exempt` hosts aside), `RemovalRefused` is raised before anything is
+    written. `manifest_extra` (run statistics,
     settings) is stored in the manifest under "run", `sources` under "sources".
     """
     check_run_id(run_id)
@@ -181,7 +187,7 @@ def publish(
     layout = Layout(Path(parquet_dir))
     try:
         return _publish(layout, fitted, run_id, manifest_extra, force, baseline,
-                        max_removed_share, sources, step)
+                        (max_removed_share, removal_exempt), sources, step)
     except OSError as exc:  # a full disk, a read-only folder: one line, nothing half-written
         raise StorageError.from_os_error(f"version {run_id} in {layout.root}", exc) from exc
 
@@ -193,7 +199,7 @@ def _publish(
     manifest_extra: Mapping[str, Any] | None,
     force: bool,
     baseline: Baseline | None,
-    max_removed_share: float | None,
+    removals: tuple[float | None, Collection[str]],
     sources: Sequence[Mapping[str, Any]],
     step: Step,
 ) -> PublishResult:
@@ -206,8 +212,9 @@ def _publish(
     before = dict(baseline.tables) if previous is not None else None
     changes = diff_tables(before, fitted, old_id=previous, new_id=run_id)
     counts = {name: table.num_rows for name, table in fitted.items()}
-    if max_removed_share is not None and before is not None and "careers" in before:
-        refusal = removal_failure(changes, before["careers"].num_rows, max_removed_share)
+    max_share, exempt = removals
+    if max_share is not None and before is not None and "careers" in before:
+        refusal = removal_failure(changes, before["careers"].num_rows, max_share, exempt)
         if refusal is not None:
             raise RemovalRefused(f"refusing to publish: {refusal}")
     unchanged = before is not None and same_content(fitted, before, DATA_TABLES)
