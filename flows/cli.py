@@ -175,13 +175,13 @@ def _guarded(body: Callable[[], int]) -> int:
     try:
         return body()
     except UserError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        _line(f"error: {exc}")
         return EXIT_USAGE
     except CareersEtlError as exc:
-        print(f"run failed: {exc}", file=sys.stderr)
+        _line(f"run failed: {exc}")
         return EXIT_FAILED
     except OSError as exc:  # disk full, permissions changed mid-run, ...
-        print(f"run failed: {exc}", file=sys.stderr)
+        _line(f"run failed: {exc}")
         return EXIT_FAILED
     except KeyboardInterrupt:
         print(
@@ -189,6 +189,11 @@ def _guarded(body: Callable[[], int]) -> int:
             file=sys.stderr,
         )
         return EXIT_INTERRUPTED
+
+
+def _line(message: str) -> None:
+    """An error as exactly one line on stderr, whatever newlines a library put in it."""
+    print(" ".join(message.split()), file=sys.stderr)
 
 
 def run_ingest_cli(argv: Sequence[str]) -> int:

@@ -27,7 +27,7 @@ from load.manifest import Manifest
 from load.pointer import point_back, repair_latest
 from load.read import check_files, read_arrow_from
 from load.schema import DATA_TABLES
-from load.versions import load_manifest, resolve_latest
+from load.versions import Latest, load_manifest, resolve_latest
 
 
 @dataclass(frozen=True)
@@ -72,15 +72,30 @@ class Baseline:
         }
 
 
-def _read_intact(layout: Layout, run_id: str) -> tuple[Manifest, dict[str, pa.Table]]:
-    manifest = load_manifest(layout, run_id)
-    check_files(layout, manifest)
-    tables = {
-        name: read_arrow_from(layout, name, manifest)
-        for name in (*DATA_TABLES, "pages")  # pages: what reparse parses again
-        if name in manifest.tables
-    }
-    return manifest, tables
+def intact_latest(layout: Layout, *, repair: bool) -> tuple[Latest, tuple[str, ...]]:
+    """The newest version whose manifest reads and whose files match it (size, sha256),
+    from what `_LATEST` resolves to down; and one line per problem met on the way.
+
+    With `repair` (a writer: a run about to publish, gc), `_LATEST` is made to name it.
+    """
+    latest = repair_latest(layout) if repair else resolve_latest(layout)
+    problems = [latest.problem] if latest.problem else []
+    newest = latest.run_id
+    older = [r for r in reversed(layout.committed_ids()) if newest is None or r < newest]
+    for run_id in ([newest] if newest else []) + older:
+        try:
+            manifest = load_manifest(layout, run_id)
+            check_files(layout, manifest)
+        except (CorruptVersion, VersionNotFound) as exc:
+            problems.append(f"version {run_id} is damaged and not built on: {exc}")
+            continue
+        if run_id != newest:
+            if repair:
+                point_back(layout, run_id)
+            problems.append(f"{'_LATEST now names' if repair else 'using'} {run_id}, the newest"
+                            " intact version")
+        return Latest(run_id, manifest), tuple(problems)
+    return Latest(None, None), tuple(problems)
 
 
 def open_baseline(parquet_dir: Path, *, repair: bool = False) -> Baseline:
@@ -91,21 +106,13 @@ def open_baseline(parquet_dir: Path, *, repair: bool = False) -> Baseline:
     layout = Layout(Path(parquet_dir))
     if not layout.manifests_dir.is_dir():
         return Baseline()
-    latest = repair_latest(layout) if repair else resolve_latest(layout)
-    problems = [latest.problem] if latest.problem else []
-    newest = latest.run_id
-    older = [r for r in reversed(layout.committed_ids()) if newest is None or r < newest]
-    candidates = ([newest] if newest else []) + older
-    for run_id in candidates:
-        try:
-            manifest, tables = _read_intact(layout, run_id)
-        except (CorruptVersion, VersionNotFound) as exc:
-            problems.append(f"version {run_id} is damaged and not built on: {exc}")
-            continue
-        if run_id != latest.run_id:
-            if repair:
-                point_back(layout, run_id)
-            problems.append(f"{'_LATEST now names' if repair else 'using'} {run_id}, the newest"
-                            " intact version")
-        return Baseline(run_id, manifest, tables, tuple(problems), latest.run_id)
-    return Baseline(problems=tuple(problems), pointer=latest.run_id)
+    found, problems = intact_latest(layout, repair=repair)
+    if found.run_id is None or found.manifest is None:
+        return Baseline(problems=problems, pointer=resolve_latest(layout).run_id)
+    tables = {
+        name: read_arrow_from(layout, name, found.manifest)
+        for name in (*DATA_TABLES, "pages")  # pages: what reparse parses again
+        if name in found.manifest.tables
+    }
+    return Baseline(found.run_id, found.manifest, tables, problems,
+                    resolve_latest(layout).run_id)

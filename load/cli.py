@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import math
 import sys
 from collections.abc import Sequence
@@ -98,6 +99,9 @@ def _cmd_versions(args: argparse.Namespace, console: Console) -> None:
         table.add_column(column, justify="right")
     table.add_column("changes", no_wrap=True)
     for info in infos:
+        if info.damaged:
+            table.add_row(info.run_id, "", "", "", "", f"damaged: {info.damaged}")
+            continue
         rows = info.row_counts
         table.add_row(
             info.run_id + (" *" if info.is_latest else ""),
@@ -150,9 +154,9 @@ def _cmd_show(args: argparse.Namespace, console: Console) -> None:
 def _diff_pair(args: argparse.Namespace) -> tuple[str, str]:
     if args.old is not None:
         return args.old, args.new or LATEST
-    ids = [info.run_id for info in versions(args.data_dir)]
+    ids = [info.run_id for info in versions(args.data_dir) if not info.damaged]
     if len(ids) < 2:
-        raise VersionNotFound(f"diff needs two published versions, found {len(ids)}")
+        raise VersionNotFound(f"diff needs two intact published versions, found {len(ids)}")
     return ids[-2], ids[-1]
 
 
@@ -202,6 +206,8 @@ def _cmd_gc(args: argparse.Namespace, console: Console) -> None:
         _print_json(asdict(result))
         return
     verb = "would remove" if result.dry_run else "removed"
+    for note in result.notes:
+        console.print(f"Repaired: {note}")
     console.print(f"Crash leftovers {verb}: {', '.join(result.swept) or 'none'}")
     console.print(f"Old versions {verb}: {', '.join(result.expired) or 'none'}")
     console.print(f"Versions kept: {len(result.kept)} (latest {result.latest or '-'})")
@@ -214,12 +220,37 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; user errors print one line and return 2, other load errors 1."""
     args = _parser().parse_args(argv)
     console = Console(highlight=False)
+    _warnings_as_lines()
     try:
         COMMANDS[args.command](args, console)
     except UserError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        _error(str(exc))
         return 2
     except CareersEtlError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        _error(str(exc))
+        return 1
+    except OSError as exc:  # a read-only or vanished folder, a full disk
+        where = f" ({exc.filename})" if exc.filename else ""
+        _error(f"{exc.strerror or exc}{where}")
         return 1
     return 0
+
+
+def _error(message: str) -> None:
+    print("error: " + " ".join(message.split()), file=sys.stderr)  # one line, always
+
+
+def _warnings_as_lines() -> None:
+    """What the readers log as warnings (a repaired pointer, a damaged version passed
+    over) goes to stderr as one `warning:` line each."""
+    logger = logging.getLogger("load")
+    if not any(isinstance(h, _StderrLines) for h in logger.handlers):
+        logger.addHandler(_StderrLines(logging.WARNING))
+        logger.propagate = False
+
+
+class _StderrLines(logging.Handler):
+    """`warning: <message>` on whatever sys.stderr is when the record comes."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        sys.stderr.write(f"warning: {record.getMessage()}\n")

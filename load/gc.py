@@ -15,10 +15,10 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from load.atomic import fsync_dir, remove_tree
+from load.baseline import intact_latest
 from load.errors import DataDirNotFound
 from load.layout import Layout
 from load.locks import exclusive_lock, try_lock
-from load.pointer import intended_latest, repair_latest
 from load.runid import RUN_ID_PATTERN, run_id_time
 from load.versions import resolve_latest
 
@@ -144,8 +144,9 @@ def collect(
         layout.locks_dir.mkdir(exist_ok=True)
     swept = sweep(layout, dry_run=dry_run)
     committed = layout.committed_ids()
-    found = intended_latest(layout) if dry_run else repair_latest(layout)
-    notes = (found.problem,) if found.problem else ()
+    # Retention keeps the newest *intact* version: a damaged latest must not be the only
+    # one left when the good versions before it expire.
+    found, notes = intact_latest(layout, repair=not dry_run)
     expired = plan_retention(
         committed,
         latest=found.run_id,

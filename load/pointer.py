@@ -25,6 +25,8 @@ def _ignore(_: str) -> None:
 
 
 def _write(layout: Layout, run_id: str, step: Step) -> None:
+    if layout.latest_path.is_dir() and not layout.latest_path.is_symlink():
+        layout.latest_path.rmdir()  # an empty folder in its place names nothing (OSError if full)
     tmp = layout.latest_tmp_path(run_id)
     write_synced(tmp, run_id.encode("ascii"))
     step("latest:written")

@@ -128,8 +128,8 @@ def _dataset(layout: Layout, paths: list[str], schema: pa.Schema) -> pa.Table:
         raise CorruptVersion(f"missing data file {missing[0]}")
     try:
         return ds.dataset(files, schema=schema, format="parquet").to_table()
-    except pa.ArrowException as exc:  # truncated or overwritten parts
-        raise CorruptVersion(f"unreadable data file: {exc}") from exc
+    except (pa.ArrowException, OSError) as exc:  # truncated or overwritten parts
+        raise CorruptVersion(f"unreadable data file: {' '.join(str(exc).split())}") from exc
 
 
 def read_arrow_from(layout: Layout, table: str, manifest: Manifest) -> pa.Table:
