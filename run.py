@@ -6,13 +6,21 @@
 
 Only the standard library is used here, so it works on a machine that has just
 Python 3.11: it creates `.venv/`, installs the hash-pinned lock file into it
-(again only when the lock changes) and runs the command inside it.
+(again only when the lock changes) and runs the command inside it. One
+environment serves both commands: the test lock pins everything the runtime
+lock pins, the same versions, so installing it satisfies the runtime lock too
+and switching between `ingest` and `test` reinstalls nothing.
+
+A project command replaces this process (exec): the process a user or a
+scheduler started is the run, so Ctrl-C and SIGTERM reach it directly.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import re
+import signal
 import subprocess
 import sys
 import venv
@@ -28,28 +36,59 @@ def _venv_python() -> Path:
     return VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
 
 
+def _pins(lock: Path) -> dict[str, str]:
+    return dict(re.findall(r"^([A-Za-z0-9_.-]+)==(\S+)", lock.read_text(), re.MULTILINE))
+
+
+def _stamp(lock: Path) -> Path:
+    return VENV / f".installed-{lock.name}"
+
+
+def _digest(lock: Path) -> str:
+    return hashlib.sha256(lock.read_bytes()).hexdigest()
+
+
 def ensure_environment(lock: Path) -> Path:
-    """Create the venv and install `lock` into it unless it is already installed."""
+    """Create the venv and install `lock` into it unless it (or a superset) is installed."""
     if sys.version_info[:2] != (3, 11):
         sys.exit(f"careers-etl needs Python 3.11, this is {sys.version.split()[0]}")
     python = _venv_python()
     if not python.exists():
-        print(f"creating {VENV.relative_to(ROOT)}/ ...", file=sys.stderr)
+        print(f"creating {VENV.relative_to(ROOT)}/ ...", file=sys.stderr, flush=True)
         venv.EnvBuilder(with_pip=True).create(VENV)
-    digest = hashlib.sha256(lock.read_bytes()).hexdigest()
-    stamp = VENV / f".installed-{lock.name}"
-    if stamp.exists() and stamp.read_text() == digest:
+    if _stamp(lock).exists() and _stamp(lock).read_text() == _digest(lock):
         return python
-    print(f"installing pinned dependencies from {lock.name} ...", file=sys.stderr)
+    print(f"installing pinned dependencies from {lock.name} ...", file=sys.stderr, flush=True)
     subprocess.run(
         [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
          "--require-hashes", "--no-deps", "-r", str(lock)],
         check=True,
     )
-    for other in VENV.glob(".installed-*"):
-        other.unlink()  # one lock at a time: installing one may change the other's pins
-    stamp.write_text(digest)
+    installed = _pins(lock)
+    for other in (RUNTIME_LOCK, DEV_LOCK):
+        if other == lock:
+            continue
+        wanted = _pins(other)
+        if wanted.items() <= installed.items():
+            _stamp(other).write_text(_digest(other))  # a superset is installed: satisfied
+        elif any(installed.get(name, pin) != pin for name, pin in wanted.items()):
+            _stamp(other).unlink(missing_ok=True)  # a pin of it changed
+    _stamp(lock).write_text(_digest(lock))
     return python
+
+
+def _call_forwarding_signals(command: list[str]) -> int:
+    """Run a step, passing Ctrl-C and SIGTERM on to it, and return its exit code."""
+    child = subprocess.Popen(command, cwd=ROOT)
+    previous = {
+        signum: signal.signal(signum, lambda sig, _frame: child.send_signal(sig))
+        for signum in (signal.SIGINT, signal.SIGTERM)
+    }
+    try:
+        return child.wait()
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 def main(argv: list[str]) -> int:
@@ -67,7 +106,7 @@ def main(argv: list[str]) -> int:
         for step in steps:
             print("$", " ".join(Path(step[0]).name if i == 0 else s for i, s in enumerate(step)),
                   file=sys.stderr, flush=True)
-            code = subprocess.call(step, cwd=ROOT)
+            code = _call_forwarding_signals(step)
             if code:
                 return code
         return 0
@@ -77,7 +116,9 @@ def main(argv: list[str]) -> int:
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(
         p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p
     )}
-    return subprocess.call([str(python), "-m", module, *args], env=env)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.execve(python, [str(python), "-m", module, *args], env)
 
 
 if __name__ == "__main__":

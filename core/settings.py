@@ -73,6 +73,8 @@ class CrawlSettings(_Strict):
     max_pages_per_host: Annotated[int, Field(ge=1)] = 10_000
     max_discovery_pages: Annotated[int, Field(ge=0)] = 500  # sitemaps + index pages per host
     batch_size: Annotated[int, Field(ge=1, le=5000)] = 100  # pages per Prefect task
+    parse_workers: Annotated[int | None, Field(ge=1, le=256)] = None  # None: one per core
+    parse_budget: Annotated[float, Field(gt=0, le=3600)] = 20.0  # seconds a page may take
 
     @field_validator("user_agent")
     @classmethod

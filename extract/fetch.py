@@ -41,7 +41,7 @@ from extract.errors import (
     TransientFetchError,
 )
 from extract.hostpolicy import HostPolicy
-from extract.politeness import HostLimiter
+from extract.politeness import Clock, HostLimiter, LoopClock
 from extract.rawstore import LogEntry, RawStore
 from extract.records import FetchedPage, Outcome
 from extract.retry import GiveUp, RetryPolicy, next_wait, parse_retry_after
@@ -60,13 +60,16 @@ TRANSIENT_STATUSES = frozenset({408, 429})
 ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 
 
-def make_client(settings: CrawlSettings) -> httpx.AsyncClient:
+def make_client(
+    settings: CrawlSettings, *, transport: httpx.AsyncBaseTransport | None = None
+) -> httpx.AsyncClient:
     """The run's HTTP client: our User-Agent, timeouts, no automatic redirects.
 
     `Accept-Encoding` names only what `BoundedInflater` decodes, so the size cap
-    counts decoded bytes.
+    counts decoded bytes. `transport` is for tests (`httpx.MockTransport`).
     """
     return httpx.AsyncClient(
+        transport=transport,
         headers={
             "User-Agent": settings.user_agent,
             "Accept": ACCEPT,
@@ -186,8 +189,10 @@ class Fetcher:
         policy: HostPolicy,
         robots: Mapping[str, RobotsRules] | None = None,
         previous: Mapping[str, LogEntry] | None = None,
+        clock: Clock | None = None,
     ) -> None:
         self.client = client
+        self.clock = clock or LoopClock()
         self.settings = settings
         self.store = store
         self.run_id = run_id
@@ -217,6 +222,7 @@ class Fetcher:
                 concurrency=self.settings.per_host_concurrency,
                 delay=self.host_delay(host),
                 jitter=self.settings.delay_jitter,
+                clock=self.clock,
             )
         return self._limiters[host]
 
@@ -335,8 +341,7 @@ class Fetcher:
         self, url: str, headers: Mapping[str, str], *, robots_file: bool = False
     ) -> tuple[Response | FetchError, int]:
         """`get` retried per `extract.retry`: the response or the final error, and attempts."""
-        loop = asyncio.get_running_loop()
-        started = loop.time()
+        started = self.clock.now()
         attempt = 0
         while True:
             attempt += 1
@@ -344,13 +349,13 @@ class Fetcher:
                 return await self.get(url, headers, robots_file=robots_file), attempt
             except FetchError as exc:
                 decision = next_wait(
-                    self.retry, attempt=attempt, error=exc, elapsed=loop.time() - started
+                    self.retry, attempt=attempt, error=exc, elapsed=self.clock.now() - started
                 )
                 if isinstance(decision, GiveUp):
                     if exc.transient:
                         exc.args = (f"{exc} ({decision.reason})",)
                     return exc, attempt
-                await asyncio.sleep(decision)
+                await self.clock.sleep(decision)
 
     # -- one page --------------------------------------------------------------------------
 

@@ -21,11 +21,12 @@ log = logging.getLogger(__name__)
 
 
 def parse_fetched_pages(pages: Sequence[FetchedPage], store: RawStore) -> list[ParsedPage]:
-    return [_parse_one(page, store) for page in pages]
+    return [parse_one(page, store) for page in pages]
 
 
-def _parse_one(page: FetchedPage, store: RawStore) -> ParsedPage:
-    if not page.has_body or page.content_sha256 is None:
+def parse_one(page: FetchedPage, store: RawStore | None) -> ParsedPage:
+    """One page's final record; `store` may be None for a page without a body."""
+    if not page.has_body or page.content_sha256 is None or store is None:
         return ParsedPage(page=page, outcome=page.outcome, error=page.error)
     try:
         body = store.get(page.content_sha256, host=page.url)

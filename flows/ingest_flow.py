@@ -18,8 +18,9 @@ from prefect import flow
 
 from core.settings import Settings, SiteProfile
 from extract.discover import Discovery
+from extract.parse_pool import ParsePool
 from extract.rawstore import RawStore
-from extract.records import ParsedPage
+from extract.records import FetchedPage, ParsedPage
 from flows.events import log, pages_done, stage_started
 from flows.plan import HostCrawl, plan_crawl, sites_by_host
 from flows.report import publish_report_artifacts, refuse
@@ -60,8 +61,12 @@ async def ingest(settings: Settings, force: bool = False) -> RunSummary:
     """Crawl the configured sources (the bundled sample site when none) and publish."""
     run_id = new_run_id()
     settings.data_dir.mkdir(parents=True, exist_ok=True)
-    with one_run_at_a_time(settings, "ingest", run_id), live_sources(settings) as live:
-        return await _ingest(live, force, run_id)
+    with (
+        one_run_at_a_time(settings, "ingest", run_id),
+        live_sources(settings) as live,
+        parse_pool(live) as pool,
+    ):
+        return await _ingest(live, force, run_id, pool)
 
 
 @contextmanager
@@ -73,6 +78,12 @@ def one_run_at_a_time(settings: Settings, kind: str, run_id: str) -> Iterator[No
         yield
 
 
+def parse_pool(settings: Settings) -> ParsePool:
+    """The run's parse workers (closed, and any page in flight abandoned, when it ends)."""
+    crawl = settings.crawl
+    return ParsePool(settings.raw_dir, workers=crawl.parse_workers, budget=crawl.parse_budget)
+
+
 def open_run_baseline(settings: Settings) -> Baseline:
     """The version this run builds on, read once; damaged versions are passed over aloud."""
     baseline = open_baseline(settings.parquet_dir, repair=True)
@@ -81,7 +92,7 @@ def open_run_baseline(settings: Settings) -> Baseline:
     return baseline
 
 
-async def _ingest(settings: Settings, force: bool, run_id: str) -> RunSummary:
+async def _ingest(settings: Settings, force: bool, run_id: str, pool: ParsePool) -> RunSummary:
     clock = StageClock()
     stage_started(run_id, "discover")
     baseline = open_run_baseline(settings)
@@ -98,16 +109,20 @@ async def _ingest(settings: Settings, force: bool, run_id: str) -> RunSummary:
         )
         discoveries = [d for found in by_host for d in found]
     # What discovery fetched itself: profile start URLs to parse, indexes and failures to record.
-    parsed: list[ParsedPage] = parse_task([p for d in discoveries for p in d.pages], settings)
+    parsed: list[ParsedPage] = await parse_task([p for d in discoveries for p in d.pages], pool)
+
+    async def parse_batch(fetched: list[FetchedPage]) -> list[ParsedPage]:
+        done = await parse_task(fetched, pool)
+        pages_done(run_id, "crawl", done)
+        return done
 
     async def crawl_host(plan: HostCrawl) -> list[ParsedPage]:
-        pages: list[ParsedPage] = []
+        # Batch n is parsed in the pool while batch n+1 is fetched.
+        parsing: list[asyncio.Future[list[ParsedPage]]] = []
         for urls in plan.batches:
             fetched = await fetch_task(urls, settings, run_id, plan.robots, plan.policy, previous)
-            done = parse_task(fetched, settings)
-            pages_done(run_id, "crawl", done)
-            pages.extend(done)
-        return pages
+            parsing.append(asyncio.ensure_future(parse_batch(fetched)))
+        return [page for batch in await asyncio.gather(*parsing) for page in batch]
 
     plans = plan_crawl(discoveries, settings.crawl.batch_size)
     stage_started(run_id, "crawl", total=sum(len(b) for p in plans.values() for b in p.batches))

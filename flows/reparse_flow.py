@@ -13,16 +13,24 @@ Run it with `python -m flows.reparse [--data-dir DIR] [--force]`.
 # No `from __future__ import annotations`: Prefect builds the flow's parameter model from
 # the real annotations, and a deployment run validates its JSON parameters against it.
 
+import asyncio
 from collections import Counter
 
 from prefect import flow
 
 from core.errors import UserError
 from core.settings import Settings
+from extract.parse_pool import ParsePool
 from extract.rawstore import LogEntry, RawStore
 from extract.records import FetchedPage, Outcome, ParsedPage
 from flows.events import pages_done, stage_started
-from flows.ingest_flow import StageClock, finish_run, one_run_at_a_time, open_run_baseline
+from flows.ingest_flow import (
+    StageClock,
+    finish_run,
+    one_run_at_a_time,
+    open_run_baseline,
+    parse_pool,
+)
 from flows.report import refuse
 from flows.scope import keep_from_baseline, why_no_careers
 from flows.summary import RunSummary
@@ -118,22 +126,26 @@ async def reparse(settings: Settings, force: bool = False) -> RunSummary:
     store = RawStore(settings.raw_dir)
     check_raw_store(store)
     run_id = new_run_id()
-    with one_run_at_a_time(settings, "reparse", run_id):
-        return await _reparse(settings, store, run_id, force)
+    with one_run_at_a_time(settings, "reparse", run_id), parse_pool(settings) as pool:
+        return await _reparse(settings, store, run_id, force, pool)
 
 
-async def _reparse(settings: Settings, store: RawStore, run_id: str, force: bool) -> RunSummary:
+async def _reparse(
+    settings: Settings, store: RawStore, run_id: str, force: bool, pool: ParsePool
+) -> RunSummary:
     clock = StageClock()
     baseline = open_run_baseline(settings)
     pages, runs = pages_to_reparse(store, baseline)
     stage_started(run_id, "reparse", total=len(pages))
-    parsed: list[ParsedPage] = []
+    async def parse_batch(batch: list[FetchedPage]) -> list[ParsedPage]:
+        done = await parse_task(batch, pool)
+        pages_done(run_id, "reparse", done)
+        return done
+
     with clock.stage("parse"):
         size = settings.crawl.batch_size
-        for start in range(0, len(pages), size):
-            done = parse_task(pages[start : start + size], settings)
-            pages_done(run_id, "reparse", done)
-            parsed.extend(done)
+        batches = [pages[start : start + size] for start in range(0, len(pages), size)]
+        parsed = [p for done in await asyncio.gather(*map(parse_batch, batches)) for p in done]
     empty = why_no_careers(parsed)
     if empty is not None:
         raise await refuse(f"nothing to publish: {empty}")

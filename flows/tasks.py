@@ -18,8 +18,8 @@ from core.settings import Settings, SiteProfile
 from extract.batch import discover_site, fetch_batch
 from extract.discover import Discovery
 from extract.hostpolicy import HostPolicy
-from extract.parse_pages import parse_fetched_pages
-from extract.rawstore import LogEntry, RawStore
+from extract.parse_pool import ParsePool
+from extract.rawstore import LogEntry
 from extract.records import FetchedPage, ParsedPage
 from extract.robots import RobotsRules
 from flows.events import log
@@ -78,8 +78,8 @@ async def fetch_task(
 
 
 @task(name="parse-batch", cache_policy=NO_CACHE)
-def parse_task(fetched: Sequence[FetchedPage], settings: Settings) -> list[ParsedPage]:
-    return parse_fetched_pages(fetched, RawStore(settings.raw_dir))
+async def parse_task(fetched: Sequence[FetchedPage], pool: ParsePool) -> list[ParsedPage]:
+    return await pool.parse(fetched)
 
 
 @task(name="normalize", cache_policy=NO_CACHE)

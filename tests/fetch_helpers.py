@@ -25,8 +25,8 @@ def fast(**overrides: object) -> CrawlSettings:
         "per_host_delay": DELAY,
         "delay_jitter": 0.2,
         "connect_timeout": 2.0,
-        "read_timeout": 0.5,
-        "total_timeout": 3.0,
+        "read_timeout": 5.0,  # generous: a test of timeouts sets its own
+        "total_timeout": 10.0,
         "max_retries": 3,
         "backoff_base": 0.05,
         "backoff_max": 1.0,

@@ -33,8 +33,8 @@ CONFIG = textwrap.dedent(
     delay_jitter = 0
     max_retries = 1
     backoff_base = 0.05
-    read_timeout = 1.0
-    total_timeout = 3.0
+    read_timeout = 2.0
+    total_timeout = 4.0
     retry_budget = 2.0
     """
 )
@@ -98,7 +98,7 @@ HUGE = b"User-agent: *\nAllow: /\n" + b"# padding\n" * 700_000  # about 7 MB
     [
         ("/robots.txt", Reply(status=500), "robots.txt of 127.0.0.2"),
         ("/robots.txt", Reply(status=503, body=b"busy"), "HTTP 503"),
-        ("/robots.txt", Reply(body=b"x", delay=5.0), "robots.txt of 127.0.0.2"),
+        ("/robots.txt", Reply(body=b"x", delay=8.0), "robots.txt of 127.0.0.2"),
         ("/sitemap.xml", Reply(body=b"<html><body>Maintenance</body></html>",
                                headers={"Content-Type": "text/html"}), "an HTML page"),
         ("/sitemap.xml", Reply(body=b"<?xml version='1.0'?><urlset><url><loc>",

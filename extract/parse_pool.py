@@ -1,0 +1,126 @@
+"""Parse off the event loop: worker processes, and a time budget for every page.
+
+Parsing is CPU work (lexbor plus our Python). Run on the flow's event loop it
+stalls every other host's fetches and keeps Ctrl-C waiting; threads would share
+one GIL. So pages are parsed in worker processes (pebble), which read the
+bodies from the raw store themselves: only small records cross the boundary.
+
+Pages go to the workers in chunks (one task per few dozen pages keeps the
+per-task cost far below a parse). A chunk that runs past `budget` seconds has
+its worker killed and replaced; its pages are then tried one by one, each
+with the budget to itself, and a page that still runs out of time is
+`failed_parse` with the reason. One hostile page (a megabyte of nested
+unclosed tags) costs one budget, never the run.
+
+Workers ignore SIGINT (the process group's Ctrl-C is the parent's to handle)
+and are stopped at once when the pool closes, also on cancellation.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import multiprocessing
+import os
+import signal
+from collections.abc import Sequence
+from concurrent.futures import TimeoutError as FutureTimeout
+from pathlib import Path
+from types import TracebackType
+
+from pebble import ProcessExpired, ProcessPool
+
+from extract.parse_pages import parse_fetched_pages, parse_one
+from extract.rawstore import RawStore
+from extract.records import FetchedPage, Outcome, ParsedPage
+
+CHUNK = 25  # pages per worker task
+_store: RawStore | None = None  # the worker's raw store, set by its initializer
+
+
+def default_workers() -> int:
+    """One worker per core this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _start_worker(raw_dir: str) -> None:
+    global _store
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _store = RawStore(Path(raw_dir))
+
+
+def _parse_chunk(pages: Sequence[FetchedPage]) -> list[ParsedPage]:
+    assert _store is not None, "worker started without its raw store"
+    return parse_fetched_pages(pages, _store)
+
+
+def failed(page: FetchedPage, why: str) -> ParsedPage:
+    return ParsedPage(page=page, outcome=Outcome.FAILED_PARSE, error=why)
+
+
+def out_of_time(page: FetchedPage, budget: float) -> ParsedPage:
+    return failed(page, f"parse took longer than {budget:g}s (crawl.parse_budget); left out")
+
+
+class ParsePool:
+    """The run's parse workers; `await pool.parse(pages)` from any task of the flow."""
+
+    def __init__(self, raw_dir: Path, *, workers: int | None = None, budget: float) -> None:
+        self.budget = budget
+        self._pool = ProcessPool(
+            max_workers=workers or default_workers(),
+            initializer=_start_worker,
+            initargs=(str(raw_dir),),
+            # forkserver: workers never fork a parent that runs Prefect's threads.
+            context=multiprocessing.get_context("forkserver"),
+        )
+
+    async def parse(self, pages: Sequence[FetchedPage]) -> list[ParsedPage]:
+        """The pages parsed, in order; never raises for a page (see the module doc)."""
+        with_body = [i for i, page in enumerate(pages) if page.has_body]
+        done: dict[int, ParsedPage] = {
+            i: parse_one(page, None) for i, page in enumerate(pages) if not page.has_body
+        }
+        chunks = [with_body[i : i + CHUNK] for i in range(0, len(with_body), CHUNK)]
+        results = await asyncio.gather(*(self._chunk([pages[i] for i in c]) for c in chunks))
+        for chunk, parsed in zip(chunks, results, strict=True):
+            done.update(zip(chunk, parsed, strict=True))
+        return [done[i] for i in range(len(pages))]
+
+    async def _chunk(self, pages: list[FetchedPage]) -> list[ParsedPage]:
+        try:
+            return await self._run(pages)
+        except FutureTimeout:
+            if len(pages) == 1:
+                return [out_of_time(pages[0], self.budget)]
+        except ProcessExpired as exc:  # the worker died under it (out of memory, a crash)
+            if len(pages) == 1:
+                return [failed(pages[0], f"the parser's worker died ({exc})")]
+        # One page of the chunk ran out of time (or killed its worker): each on its own.
+        return [p for page in pages for p in await self._chunk([page])]
+
+    async def _run(self, pages: list[FetchedPage]) -> list[ParsedPage]:
+        future = self._pool.schedule(_parse_chunk, args=(pages,), timeout=self.budget)
+        try:
+            return await asyncio.wrap_future(future)
+        except asyncio.CancelledError:
+            future.cancel()  # type: ignore[no-untyped-call]
+            raise
+
+    def close(self) -> None:
+        """Stop the workers now (a page being parsed is abandoned) and wait for them."""
+        self._pool.stop()  # type: ignore[no-untyped-call]
+        self._pool.join(timeout=10)
+
+    def __enter__(self) -> ParsePool:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
