@@ -137,6 +137,8 @@ class LoadSettings(_Strict):
 
     keep_last: Annotated[int | None, Field(ge=1)] = None
     keep_days: Annotated[float | None, Field(gt=0)] = None
+    # Raw bodies no kept version needs and no fetch of the last N days names are removed.
+    raw_keep_days: Annotated[float | None, Field(gt=0)] = None
 
 
 class ScheduleSettings(_Strict):

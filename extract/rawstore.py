@@ -25,7 +25,7 @@ import tempfile
 import zlib
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from core.errors import StorageError
@@ -127,6 +127,8 @@ class RawStore:
         sha = sha256_hex(body)
         path = self.body_path(url, sha)
         if self._intact(path, sha):
+            with contextlib.suppress(OSError):
+                os.utime(path)  # fetched again now: not a body raw retention may trim
             return sha
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -234,6 +236,24 @@ class RawStore:
                     except (ValueError, TypeError, KeyError):
                         continue
 
+    def trim(
+        self,
+        *,
+        keep_bodies: set[str],
+        keep_runs: set[str],
+        older_than: datetime,
+        dry_run: bool = False,
+    ) -> RawTrim:
+        """Remove bodies nothing needs any more, and old fetch logs (raw retention).
+
+        A body stays if `keep_bodies` names it (a kept version needs it to reparse),
+        if a fetch log that stays names it, or if it was written or fetched again
+        after `older_than`. Fetch logs of runs before `older_than` go, except those of
+        `keep_runs`. Call it only while no run writes to the store.
+        """
+        return _trim(self, keep_bodies=keep_bodies, keep_runs=keep_runs,
+                     older_than=older_than, dry_run=dry_run)
+
     def latest_by_url(
         self, *, with_body: bool = True, exclude_run: str | None = None
     ) -> dict[str, LogEntry]:
@@ -254,3 +274,51 @@ class RawStore:
                 continue
             latest[entry.url] = entry
         return latest
+
+
+@dataclass(frozen=True, slots=True)
+class RawTrim:
+    """What `RawStore.trim` removed (or, with `dry_run`, would remove)."""
+
+    bodies: int
+    bytes: int
+    logs: tuple[str, ...]  # run ids whose fetch logs went
+
+
+def _trim(
+    store: RawStore,
+    *,
+    keep_bodies: set[str],
+    keep_runs: set[str],
+    older_than: datetime,
+    dry_run: bool,
+) -> RawTrim:
+    cutoff = older_than.timestamp()
+    old_runs = [r for r in store.run_ids() if r not in keep_runs and _run_time(r) < older_than]
+    recent = {e.sha256 for r in store.run_ids() if r not in old_runs for e in store.entries(r)}
+    bodies = size = 0
+    for path in store.root.glob("*/*/*.html.gz"):
+        sha = path.name.removesuffix(".html.gz")
+        if sha in keep_bodies or sha in recent:
+            continue
+        try:
+            stat = path.stat()
+            if stat.st_mtime >= cutoff:
+                continue
+            if not dry_run:
+                path.unlink()
+        except FileNotFoundError:
+            continue
+        bodies += 1
+        size += stat.st_size
+    if not dry_run:
+        for run_id in old_runs:
+            store.log_path(run_id).unlink(missing_ok=True)
+    return RawTrim(bodies, size, tuple(old_runs))
+
+
+def _run_time(run_id: str) -> datetime:
+    try:
+        return datetime.strptime(run_id.split("-", 1)[0], "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
+    except ValueError:
+        return datetime.max.replace(tzinfo=UTC)  # not a run id we know: never "old"

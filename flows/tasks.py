@@ -19,7 +19,7 @@ from extract.batch import discover_site, fetch_batch
 from extract.discover import Discovery
 from extract.hostpolicy import HostPolicy
 from extract.parse_pool import ParsePool
-from extract.rawstore import LogEntry
+from extract.rawstore import LogEntry, RawStore
 from extract.records import FetchedPage, ParsedPage
 from extract.robots import RobotsRules
 from flows.events import log
@@ -117,10 +117,13 @@ def publish_task(
         removal_exempt=keep.replaced_hosts,
         sources=sources,
     )
-    if settings.load.keep_last is not None or settings.load.keep_days is not None:
-        try:
-            collect(settings.data_dir, keep_last=settings.load.keep_last,
-                    keep_days=settings.load.keep_days)
+    retention = settings.load
+    if any(v is not None for v in (retention.keep_last, retention.keep_days,
+                                   retention.raw_keep_days)):
+        try:  # the run holds the data dir, so the raw store may be trimmed too
+            collect(settings.data_dir, keep_last=retention.keep_last,
+                    keep_days=retention.keep_days, raw=RawStore(settings.raw_dir),
+                    raw_keep_days=retention.raw_keep_days)
         except (CareersEtlError, OSError) as exc:  # the version is published; cleanup can wait
             log.warning("retention failed, old versions kept until the next run: %s", exc)
     return result

@@ -6,11 +6,13 @@ import argparse
 import json
 import logging
 import math
+import os
 import sys
 from collections.abc import Sequence
+from contextlib import ExitStack
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich import box
 from rich.console import Console
@@ -18,9 +20,10 @@ from rich.table import Table
 
 from core.errors import CareersEtlError, UserError
 from load.diff import VersionDiff, diff
-from load.errors import VersionNotFound
+from load.errors import RunInProgress, VersionNotFound
 from load.gc import GcResult, collect
 from load.layout import Layout
+from load.locks import run_lock
 from load.manifest import Manifest
 from load.read import read_manifest, verify, versions
 from load.versions import LATEST
@@ -61,6 +64,9 @@ def _parser() -> argparse.ArgumentParser:
                        help="keep the newest N versions")
     clean.add_argument("--keep-days", type=_positive_float, metavar="D",
                        help="keep versions younger than D days")
+    clean.add_argument("--raw-keep-days", type=_positive_float, metavar="D",
+                       help="also remove raw bodies no kept version needs and no fetch of the "
+                            "last D days names, and older fetch logs")
     clean.add_argument("--dry-run", action="store_true", help="only say what would be removed")
     return parser
 
@@ -199,9 +205,38 @@ def _cmd_diff(args: argparse.Namespace, console: Console) -> None:
         _render_diff(result, console)
 
 
+if TYPE_CHECKING:
+    from extract.rawstore import RawStore
+
+
 def _cmd_gc(args: argparse.Namespace, console: Console) -> None:
-    result: GcResult = collect(args.data_dir, keep_last=args.keep_last,
-                               keep_days=args.keep_days, dry_run=args.dry_run)
+    raw = None
+    with ExitStack() as hold:
+        if args.raw_keep_days is not None:
+            raw = _raw_store_if_idle(args.data_dir, hold, console)
+        result: GcResult = collect(args.data_dir, keep_last=args.keep_last,
+                                   keep_days=args.keep_days, dry_run=args.dry_run, raw=raw,
+                                   raw_keep_days=args.raw_keep_days)
+    _print_gc(args, result, console)
+
+
+def _raw_store_if_idle(data_dir: Path, hold: ExitStack, console: Console) -> RawStore | None:
+    """The raw store, held for this gc, unless a run is writing to it (then left alone)."""
+    from extract.rawstore import RawStore  # the data dir's other store: this command cleans both
+
+    root = Path(data_dir) / "raw"
+    if not root.is_dir():
+        return None
+    try:
+        hold.enter_context(run_lock(Path(data_dir), {"kind": "gc", "run_id": "-",
+                                                     "pid": os.getpid(), "started": "-"}))
+    except RunInProgress as exc:
+        console.print(f"Raw store not trimmed: {exc}")
+        return None
+    return RawStore(root)
+
+
+def _print_gc(args: argparse.Namespace, result: GcResult, console: Console) -> None:
     if args.json:
         _print_json(asdict(result))
         return
@@ -211,6 +246,10 @@ def _cmd_gc(args: argparse.Namespace, console: Console) -> None:
     console.print(f"Crash leftovers {verb}: {', '.join(result.swept) or 'none'}")
     console.print(f"Old versions {verb}: {', '.join(result.expired) or 'none'}")
     console.print(f"Versions kept: {len(result.kept)} (latest {result.latest or '-'})")
+    if args.raw_keep_days is not None:
+        console.print(f"Raw bodies {verb}: {result.raw_bodies_removed} "
+                      f"({result.raw_bytes_removed} bytes); fetch logs {verb}: "
+                      f"{len(result.raw_logs_removed)}")
 
 
 COMMANDS = {"versions": _cmd_versions, "show": _cmd_show, "diff": _cmd_diff, "gc": _cmd_gc}

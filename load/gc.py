@@ -1,4 +1,4 @@
-"""Clean up: leftovers of crashed runs (the sweep) and old versions (retention).
+"""Clean up: leftovers of crashed runs (the sweep), old versions and old raw bodies (retention).
 
 A run holds `_locks/run-<id>.lock` from before its first file until after its
 pointer move; the kernel drops that lock when the process dies, even by
@@ -10,19 +10,42 @@ period is needed.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Protocol
+
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from load.atomic import fsync_dir, remove_tree
 from load.baseline import intact_latest
-from load.errors import DataDirNotFound
+from load.errors import CorruptVersion, DataDirNotFound, VersionNotFound
 from load.layout import Layout
 from load.locks import exclusive_lock, try_lock
 from load.runid import RUN_ID_PATTERN, run_id_time
-from load.versions import resolve_latest
+from load.versions import load_manifest, resolve_latest
 
 _TMP_SUFFIX = ".tmp"
+
+
+class RawTrimmed(Protocol):
+    @property
+    def bodies(self) -> int: ...
+
+    @property
+    def bytes(self) -> int: ...
+
+    @property
+    def logs(self) -> tuple[str, ...]: ...
+
+
+class RawTrimmer(Protocol):
+    """The raw store, as retention sees it (`extract.rawstore.RawStore` is one)."""
+
+    def trim(
+        self, *, keep_bodies: set[str], keep_runs: set[str], older_than: datetime, dry_run: bool
+    ) -> RawTrimmed: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +57,10 @@ class GcResult:
     kept: tuple[str, ...]  # published versions still there
     latest: str | None
     dry_run: bool = False
-    notes: tuple[str, ...] = ()  # what was wrong with `_LATEST`, when it was repaired
+    notes: tuple[str, ...] = ()  # what was repaired or left alone, and why
+    raw_bodies_removed: int = 0
+    raw_bytes_removed: int = 0
+    raw_logs_removed: tuple[str, ...] = ()
 
 
 def _id_between(name: str, prefix: str, suffix: str) -> str | None:
@@ -125,6 +151,27 @@ def _remove_version(layout: Layout, run_id: str) -> None:
         remove_tree(table_dir / f"version={run_id}")
 
 
+def bodies_in_use(layout: Layout, run_ids: Sequence[str]) -> tuple[set[str], set[str]] | None:
+    """(raw bodies, fetch runs) the versions `run_ids` were built from, or None when one of
+    them cannot be read (then nobody can say which bodies are safe to remove)."""
+    bodies: set[str] = set()
+    runs: set[str] = set()
+    for run_id in run_ids:
+        try:
+            manifest = load_manifest(layout, run_id)
+            for name in ("pages", "careers"):
+                if name not in manifest.tables:
+                    continue
+                for file in manifest.tables[name].files:
+                    column = pq.read_table(layout.root / file.path, columns=["content_sha256"])
+                    bodies.update(v for v in column.column(0).to_pylist() if v)
+        except (CorruptVersion, VersionNotFound, OSError, pa.ArrowException):
+            return None
+        runs.add(run_id)
+        runs.update(str(r) for r in manifest.run.get("reparse_of", {}) or {})
+    return bodies, runs
+
+
 def collect(
     data_dir: Path,
     *,
@@ -132,10 +179,15 @@ def collect(
     keep_days: float | None = None,
     now: datetime | None = None,
     dry_run: bool = False,
+    raw: RawTrimmer | None = None,
+    raw_keep_days: float | None = None,
 ) -> GcResult:
     """Sweep crash leftovers, repair `_LATEST`, then apply retention.
 
-    Creates nothing where nothing was published (`DataDirNotFound` names the path).
+    With `raw` and `raw_keep_days`, also trim the raw store: bodies no kept version
+    needs and no fetch log of the last `raw_keep_days` names go, and those fetch logs
+    (the caller must hold the data dir's run lock, so no run writes meanwhile). Creates
+    nothing where nothing was published (`DataDirNotFound` names the path).
     """
     layout = Layout.for_reading(data_dir)
     if not layout.manifests_dir.is_dir():
@@ -162,4 +214,15 @@ def collect(
                 if run_id != current:
                     _remove_version(layout, run_id)
     kept = tuple(r for r in committed if r not in expired)
-    return GcResult(swept, expired, kept, found.run_id, dry_run, notes)
+    result = GcResult(swept, expired, kept, found.run_id, dry_run, notes)
+    if raw is None or raw_keep_days is None:
+        return result
+    in_use = bodies_in_use(layout, kept)
+    if in_use is None:
+        note = "raw store not trimmed: a kept version cannot be read, so its bodies are kept"
+        return replace(result, notes=(*notes, note))
+    cutoff = (now or datetime.now(UTC)) - timedelta(days=raw_keep_days)
+    trimmed = raw.trim(keep_bodies=in_use[0], keep_runs=in_use[1], older_than=cutoff,
+                       dry_run=dry_run)
+    return replace(result, raw_bodies_removed=trimmed.bodies, raw_bytes_removed=trimmed.bytes,
+                   raw_logs_removed=trimmed.logs)
