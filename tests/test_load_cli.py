@@ -72,7 +72,9 @@ def test_gc(data_dir: Path, capsys) -> None:
     assert f"Old versions would remove: {V1}" in out
     code, out, _ = run(capsys, "gc", "--keep-last", "1", "--data-dir", str(data_dir), "--json")
     assert json.loads(out) == {"swept": [], "expired": [V1], "kept": [V2], "latest": V2,
-                               "dry_run": False, "notes": []}
+                               "dry_run": False, "notes": [],
+                               "raw_bodies_removed": 0, "raw_bytes_removed": 0,
+                               "raw_logs_removed": []}
 
 
 @pytest.mark.parametrize(
@@ -98,7 +100,7 @@ def test_user_errors_are_one_line_and_exit_2(data_dir: Path, capsys, argv, messa
 def test_diff_needs_two_versions(tmp_path: Path, capsys) -> None:
     publish(dataset(["a"]), parquet_dir=tmp_path / "parquet", run_id=V1)
     code, _, err = run(capsys, "diff", "--data-dir", str(tmp_path))
-    assert (code, err) == (2, "error: diff needs two published versions, found 1\n")
+    assert (code, err) == (2, "error: diff needs two intact published versions, found 1\n")
 
 
 @pytest.mark.parametrize("command", ["versions", "show", "diff", "gc"])
