@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import load.gc
-from load import collect, latest, publish, read, versions
+from load import collect, latest, publish, read, verify, versions
 from load.gc import GcResult, plan_retention, sweep
 from load.layout import Layout
 from load.locks import exclusive_lock
@@ -134,3 +134,32 @@ def test_publish_repairs_a_pointer_left_behind(tmp_path: Path) -> None:
     result = publish(dataset(["b"]), parquet_dir=parquet, run_id=IDS[2])
     assert (result.published, result.previous) == (False, IDS[1])
     assert latest(tmp_path) == IDS[1]
+
+
+def test_gc_at_every_step_of_a_publish_is_safe(tmp_path: Path) -> None:
+    """gc (sweep, pointer repair, retention keeping one) between any two steps of a publish
+    in progress: the publish completes, its version is whole and the latest, and no
+    version anyone could read was removed while it was the latest."""
+    parquet = tmp_path / "parquet"
+    publish(dataset(["a", "b"]), parquet_dir=parquet, run_id=IDS[0])
+    steps: list[str] = []
+
+    def gc_now(step: str) -> None:
+        steps.append(step)
+        if step.startswith("latest:"):
+            return  # the publisher holds the pointer's lock here; gc would wait its turn
+        before = latest(tmp_path)
+        result = collect(tmp_path, keep_last=1)
+        assert result.latest is not None
+        assert verify(result.latest, data_dir=tmp_path).run_id == result.latest
+        assert before in (result.latest, IDS[0])
+        assert result.swept == ()  # the publisher's own lock keeps its pieces safe
+
+    result = publish(dataset(["a", "b", "c"]), parquet_dir=parquet, run_id=IDS[1],
+                     on_step=gc_now)
+    assert result.published
+    assert len(steps) > 10
+    assert latest(tmp_path) == IDS[1]
+    verify(IDS[1], data_dir=tmp_path)
+    assert len(read("careers", data_dir=tmp_path)) == 3
+    assert [v.run_id for v in versions(tmp_path)] == [IDS[1]]  # retention, once it was safe
