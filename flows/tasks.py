@@ -24,6 +24,7 @@ from extract.records import FetchedPage, ParsedPage
 from extract.robots import RobotsRules
 from flows.events import log
 from load import PublishResult, carry_from_latest, collect, publish
+from load.outputs import refresh_outputs
 from transform.build import build_tables
 from transform.tables import Tables
 
@@ -123,4 +124,7 @@ def publish_task(
                     keep_days=settings.load.keep_days)
         except (CareersEtlError, OSError) as exc:  # the version is published; cleanup can wait
             log.warning("retention failed, old versions kept until the next run: %s", exc)
+    if result.published:  # report, descriptor, catalog: derived, so a failure only warns
+        for problem in refresh_outputs(settings.data_dir, result.run_id).problems:
+            log.warning("published, but an analyst file was not written: %s", problem)
     return result

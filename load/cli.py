@@ -1,4 +1,4 @@
-"""`python -m load`: list, show, diff and clean up published versions."""
+"""`python -m load`: list, show, diff and clean up published versions; report, export, catalog."""
 
 from __future__ import annotations
 
@@ -15,12 +15,16 @@ from rich.console import Console
 from rich.table import Table
 
 from core.errors import CareersEtlError, UserError
+from load.catalog import build_catalog
 from load.diff import VersionDiff, diff
 from load.errors import VersionNotFound
+from load.export import FORMATS, export_jsonld
 from load.gc import GcResult, collect
 from load.layout import Layout
 from load.manifest import Manifest
+from load.outputs import describe_version
 from load.read import LATEST, read_manifest, verify, versions
+from load.report import write_report
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -59,6 +63,30 @@ def _parser() -> argparse.ArgumentParser:
     clean.add_argument("--keep-days", type=_positive_float, metavar="D",
                        help="keep versions younger than D days")
     clean.add_argument("--dry-run", action="store_true", help="only say what would be removed")
+    report = commands.add_parser(
+        "report", parents=[common], help="write a version's HTML report",
+        description="Write the self-contained HTML report of a version (counts, fill rates, "
+                    "rejects, changes, charts) to <data-dir>/reports/<version>.html.",
+    )
+    report.add_argument("version", nargs="?", default=LATEST,
+                        help="a run id or 'latest' (default)")
+    export = commands.add_parser(
+        "export", parents=[common], help="export a version as schema.org JSON-LD",
+        description="Write one schema.org Occupation per career of a version, as JSON-LD, to "
+                    "<data-dir>/exports/<version>.jsonld (or --output; '-' for stdout).",
+    )
+    export.add_argument("version", nargs="?", default=LATEST,
+                        help="a run id or 'latest' (default)")
+    export.add_argument("--format", choices=FORMATS, default="jsonld",
+                        help="the export format (default: jsonld)")
+    export.add_argument("--output", "-o", type=Path, metavar="FILE",
+                        help="where to write it; '-' for stdout")
+    commands.add_parser(
+        "catalog", parents=[common], help="rebuild the DuckDB catalog",
+        description="Rebuild <data-dir>/careers.duckdb (typed views over every published "
+                    "version; also done after each publish), and every version's "
+                    "datapackage.json.",
+    )
     return parser
 
 
@@ -205,7 +233,40 @@ def _cmd_gc(args: argparse.Namespace, console: Console) -> None:
     console.print(f"Versions kept: {len(result.kept)} (latest {result.latest or '-'})")
 
 
-COMMANDS = {"versions": _cmd_versions, "show": _cmd_show, "diff": _cmd_diff, "gc": _cmd_gc}
+def _cmd_report(args: argparse.Namespace, console: Console) -> None:
+    path = write_report(args.data_dir, args.version)
+    if args.json:
+        _print_json({"version": path.stem, "report": str(path)})
+    else:
+        console.print(f"Report written: {path}")
+
+
+def _cmd_export(args: argparse.Namespace, console: Console) -> None:
+    text, result = export_jsonld(args.data_dir, args.version, output=args.output)
+    if result.path is None:
+        sys.stdout.write(text)
+    elif args.json:
+        _print_json({"version": result.version, "path": str(result.path),
+                     "occupations": result.occupations})
+    else:
+        console.print(f"Exported {result.occupations} occupations of {result.version}: "
+                      f"{result.path}")
+
+
+def _cmd_catalog(args: argparse.Namespace, console: Console) -> None:
+    for info in versions(args.data_dir):
+        describe_version(args.data_dir, info.run_id)
+    path = build_catalog(args.data_dir)
+    if args.json:
+        _print_json({"catalog": str(path)})
+    else:
+        console.print(f"Catalog rebuilt: {path} (open it with duckdb.connect('{path}'))")
+
+
+COMMANDS = {
+    "versions": _cmd_versions, "show": _cmd_show, "diff": _cmd_diff, "gc": _cmd_gc,
+    "report": _cmd_report, "export": _cmd_export, "catalog": _cmd_catalog,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -70,11 +70,8 @@ def _category_code(item: Any) -> OccupationCode | None:
         return OccupationCode(match["code"], "", "jsonld:occupationalCategory") if match else None
     if not isinstance(item, dict):
         return None
-    code = next(
-        (clean(v) for key in ("codeValue", "termCode")
-         if isinstance(v := item.get(key), str | int) and clean(str(v))),
-        "",
-    )
+    values = (item.get(key) for key in ("codeValue", "termCode"))
+    code = next((text for v in values if isinstance(v, str | int) and (text := clean(str(v)))), "")
     if not code:
         return None
     code_set = item.get("inCodeSet")
