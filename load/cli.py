@@ -238,7 +238,7 @@ def _cmd_report(args: argparse.Namespace, console: Console) -> None:
     if args.json:
         _print_json({"version": path.stem, "report": str(path)})
     else:
-        console.print(f"Report written: {path}")
+        console.print(f"Report written: {path}", soft_wrap=True)
 
 
 def _cmd_export(args: argparse.Namespace, console: Console) -> None:
@@ -250,7 +250,7 @@ def _cmd_export(args: argparse.Namespace, console: Console) -> None:
                      "occupations": result.occupations})
     else:
         console.print(f"Exported {result.occupations} occupations of {result.version}: "
-                      f"{result.path}")
+                      f"{result.path}", soft_wrap=True)
 
 
 def _cmd_catalog(args: argparse.Namespace, console: Console) -> None:
@@ -260,7 +260,8 @@ def _cmd_catalog(args: argparse.Namespace, console: Console) -> None:
     if args.json:
         _print_json({"catalog": str(path)})
     else:
-        console.print(f"Catalog rebuilt: {path} (open it with duckdb.connect('{path}'))")
+        console.print(f"Catalog rebuilt: {path} (open it with duckdb.connect('{path}'))",
+                      soft_wrap=True)
 
 
 COMMANDS = {

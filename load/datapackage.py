@@ -49,7 +49,7 @@ OGL_UK = {
     "path": "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
 }
 KNOWN_SOURCES: dict[str, tuple[str, dict[str, str]]] = {
-    "www.bls.gov": ("US Bureau of Labor Statistics, Occupational Outlook Handbook",
+    "bls.gov": ("US Bureau of Labor Statistics, Occupational Outlook Handbook",
                     PUBLIC_DOMAIN_US),
     "nationalcareers.service.gov.uk": ("UK National Careers Service", OGL_UK),
 }
@@ -123,10 +123,14 @@ def _schema(name: str, schema: pa.Schema, levels: Mapping[str, tuple[str, ...]],
     return doc
 
 
+def _known(host: str) -> tuple[str, dict[str, str]] | None:
+    return KNOWN_SOURCES.get(host) or KNOWN_SOURCES.get(host.removeprefix("www."))
+
+
 def _sources(hosts: list[str]) -> list[dict[str, str]]:
     sources = []
     for host in hosts:
-        title = KNOWN_SOURCES.get(host, (host, {}))[0]
+        title = (_known(host) or (host, {}))[0]
         sources.append({"title": title, "path": f"https://{host}/"})
     return sources
 
@@ -134,7 +138,7 @@ def _sources(hosts: list[str]) -> list[dict[str, str]]:
 def _licenses(hosts: list[str]) -> list[dict[str, str]]:
     found: list[dict[str, str]] = []
     for host in hosts:
-        licence = KNOWN_SOURCES.get(host, ("", {}))[1]
+        licence = (_known(host) or ("", {}))[1]
         if licence and licence not in found:
             found.append(licence)
     return found
@@ -171,7 +175,7 @@ def datapackage(manifest: Manifest, hosts: list[str]) -> dict[str, Any]:
         if description:
             resource["description"] = description
         resources.append(resource)
-    unknown = [h for h in hosts if h not in KNOWN_SOURCES]
+    unknown = [h for h in hosts if _known(h) is None]
     terms = (
         " Sources not named under licenses publish under their own terms: "
         + ", ".join(unknown) + "."

@@ -69,7 +69,7 @@ class Chart:
     id: str
     title: str
     caption: str
-    svg: str
+    svg: str  # "" when there is nothing to draw; the caption says why
 
 
 def _e(value: object) -> str:
@@ -177,6 +177,9 @@ def top_skills(skills: pd.DataFrame, skill_type: str) -> tuple[list[str], list[f
 def skills_chart(skills: pd.DataFrame, skill_type: str) -> Chart:
     names, counts = top_skills(skills, skill_type)
     plural = "skills" if skill_type == "skill" else "tools"
+    if not names:
+        return Chart(f"chart-top-{plural}", f"Most demanded {plural}",
+                     f"No career of this version lists {plural}.", "")
     svg = horizontal_bars(f"Most demanded {plural}", names, counts,
                           color=BAR if skill_type == "skill" else ACCENT, unit=" careers")
     caption = (f"The {len(names)} {plural} the most careers ask for (careers asking; a "
@@ -320,8 +323,8 @@ def render_report(inputs: ReportInputs) -> str:
     m = inputs.manifest
     drawn = charts(inputs)
     figures = "".join(
-        f'<figure class="chart" id="{c.id}"><h3>{_e(c.title)}</h3>{c.svg}'
-        f"<figcaption>{_e(c.caption)}</figcaption></figure>"
+        f'<figure class="chart{"" if c.svg else " empty"}" id="{c.id}"><h3>{_e(c.title)}</h3>'
+        f"{c.svg}<figcaption>{_e(c.caption)}</figcaption></figure>"
         for c in drawn
     )
     sections = [

@@ -14,8 +14,7 @@ import pytest
 from load import history, read
 from load.catalog import build_catalog
 from load.schema import CAREERS, DESCRIPTION_KEY, EDUCATION_LEVELS, GROWTH_LEVELS
-from tests.analyst_data import EXAMPLE, GONE, SAMPLE_BASE, V1, V2, real_version, \
-    sample_versions
+from tests.analyst_data import EXAMPLE, GONE, SAMPLE_BASE, V1, V2, real_version, sample_versions
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE_ID = f"127.0.0.1/{EXAMPLE}"
