@@ -10,19 +10,20 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+import duckdb
 from rich import box
 from rich.console import Console
 from rich.table import Table
 
 from core.errors import CareersEtlError, UserError
-from load.catalog import build_catalog
+from load.catalog import build_catalog, catalog_path
 from load.diff import VersionDiff, diff
 from load.errors import VersionNotFound
 from load.export import FORMATS, export_jsonld
 from load.gc import GcResult, collect
 from load.layout import Layout
 from load.manifest import Manifest
-from load.outputs import describe_version
+from load.outputs import describe_version, prune
 from load.read import LATEST, read_manifest, verify, versions
 from load.report import write_report
 
@@ -226,11 +227,26 @@ def _cmd_gc(args: argparse.Namespace, console: Console) -> None:
                                keep_days=args.keep_days, dry_run=args.dry_run)
     if args.json:
         _print_json(asdict(result))
+        if result.expired and not result.dry_run:
+            _refresh_after_gc(args.data_dir)
         return
     verb = "would remove" if result.dry_run else "removed"
     console.print(f"Crash leftovers {verb}: {', '.join(result.swept) or 'none'}")
     console.print(f"Old versions {verb}: {', '.join(result.expired) or 'none'}")
     console.print(f"Versions kept: {len(result.kept)} (latest {result.latest or '-'})")
+    if result.expired and not result.dry_run:
+        _refresh_after_gc(args.data_dir)
+
+
+def _refresh_after_gc(data_dir: Path) -> None:
+    """Versions went: the catalog must stop naming their files, their descriptors and
+    reports go too. Derived files, so a failure only warns."""
+    try:
+        prune(data_dir)
+        if catalog_path(Layout.for_reading(data_dir)).exists():
+            build_catalog(data_dir)
+    except (CareersEtlError, OSError, duckdb.Error) as exc:
+        print(f"warning: the catalog still names removed versions: {exc}", file=sys.stderr)
 
 
 def _cmd_report(args: argparse.Namespace, console: Console) -> None:

@@ -82,3 +82,13 @@ def sample_versions(data_dir: Path) -> Path:
 def real_version(data_dir: Path) -> Path:
     publish_pages(data_dir / "parquet", V1, real_fixture_pages())
     return data_dir
+
+
+def real_versions(data_dir: Path) -> Path:
+    """Two versions of the real pages: in V2 the actuaries' median pay is $131,000."""
+    pages = real_fixture_pages()
+    publish_pages(data_dir / "parquet", V1, pages)
+    raised = [(u, h.replace("$125,770", "$131,000") if u.endswith("/actuaries.htm") else h)
+              for u, h in pages]
+    publish_pages(data_dir / "parquet", V2, raised)
+    return data_dir

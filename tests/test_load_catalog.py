@@ -14,7 +14,7 @@ import pytest
 from load import history, read
 from load.catalog import build_catalog
 from load.schema import CAREERS, DESCRIPTION_KEY, EDUCATION_LEVELS, GROWTH_LEVELS
-from tests.analyst_data import EXAMPLE, GONE, SAMPLE_BASE, V1, V2, real_version, sample_versions
+from tests.analyst_data import EXAMPLE, GONE, SAMPLE_BASE, V1, V2, real_versions, sample_versions
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE_ID = f"127.0.0.1/{EXAMPLE}"
@@ -29,7 +29,7 @@ def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def real(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    data = real_version(tmp_path_factory.mktemp("real") / "data")
+    data = real_versions(tmp_path_factory.mktemp("real") / "data")
     build_catalog(data)
     return data
 
@@ -102,6 +102,23 @@ def test_history_is_one_query_for_a_pay_change(sample: Path) -> None:
     assert rows == [(115000.0, V1, V2), (121000.0, V2, None)]
     assert gone == [(V1, V2)]  # removed in V2: valid until V2, exclusive
     assert kept == [(V1, None)]
+
+
+def test_how_did_the_median_pay_of_actuaries_change(real: Path) -> None:
+    with connect(real) as con:
+        rows = con.execute(
+            "SELECT h.value::DOUBLE, h.valid_from_version, h.valid_to_version "
+            "FROM careers_history AS h JOIN careers AS c USING (career_id) "
+            "WHERE c.title = 'Actuaries' AND h.field = 'salary_median' "
+            "ORDER BY h.valid_from_version").fetchall()
+        codes = con.execute("SELECT soc_code, soc_system FROM careers "
+                            "WHERE title = 'Actuaries'").fetchall()
+    assert rows == [(125770.0, V1, V2), (131000.0, V2, None)]
+    assert codes == [("15-2011", "US SOC 2018")]
+    changes = history("careers", data_dir=real)
+    unchanged = changes[(changes["field"] == "title")]
+    assert unchanged["valid_to_version"].isna().all()
+    assert len(unchanged) == len(read("careers", data_dir=real))
 
 
 def test_load_history_gives_the_rows_of_the_view(sample: Path) -> None:
@@ -180,3 +197,20 @@ def test_sample_urls_are_what_the_fixture_says(sample: Path) -> None:
     careers = read("careers", data_dir=sample)
     assert careers["url"].str.startswith(SAMPLE_BASE).all()
     assert len(read("careers", V1, data_dir=sample)) == len(careers) + len(GONE)
+
+
+def test_gc_keeps_the_catalog_to_the_versions_left(tmp_path: Path) -> None:
+    from load.outputs import refresh_outputs
+
+    data = sample_versions(tmp_path / "data")
+    refresh_outputs(data, V1)
+    refresh_outputs(data, V2)
+    done = subprocess.run(
+        [sys.executable, "-m", "load", "gc", "--keep-last", "1", "--data-dir", str(data)],
+        cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+    with connect(data) as con:
+        assert con.execute("SELECT DISTINCT version FROM careers_all").fetchall() == [(V2,)]
+    assert sorted(p.name for p in (data / "reports").iterdir()) == [f"{V2}.html"]
+    assert not (data / "parquet" / f"{V1}.datapackage.json").exists()
