@@ -317,8 +317,9 @@ def build_catalog(data_dir: Path) -> Path:
     layout.locks_dir.mkdir(parents=True, exist_ok=True)
     with exclusive_lock(lock):
         catalog = Catalog.of(layout)
+        for leftover in target.parent.glob(f".{target.name}.*.building*"):
+            _remove(leftover)  # a build that crashed; we hold the lock, so none is running
         tmp = target.with_name(f".{target.name}.{os.getpid()}.building")
-        _remove(tmp)
         try:
             con = duckdb.connect(str(tmp))
             try:

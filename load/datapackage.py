@@ -111,7 +111,6 @@ def _schema(name: str, schema: pa.Schema, levels: Mapping[str, tuple[str, ...]],
             tables: set[str]) -> dict[str, Any]:
     doc: dict[str, Any] = {
         "fields": [_field(f, levels.get(f.name)) for f in schema],
-        "missingValues": [""],
     }
     key = PRIMARY_KEYS.get(name)
     if key and all(k in schema.names for k in key):

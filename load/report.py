@@ -98,9 +98,14 @@ def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     return [{str(k): v for k, v in row.items()} for row in frame.to_dict("records")]
 
 
+NO_PAY = "No career of this version has a median pay."
+
+
 def pay_by_education(careers: pd.DataFrame) -> Chart:
     currency = main_currency(careers)
     paid = _paid(careers, currency)
+    if paid.empty:
+        return Chart("chart-pay-education", "Median pay by education level", NO_PAY, "")
     values: list[float | None] = []
     notes = []
     for level in EDUCATION_LEVELS:
@@ -122,6 +127,8 @@ def pay_by_education(careers: pd.DataFrame) -> Chart:
 def pay_vs_growth(careers: pd.DataFrame) -> Chart:
     currency = main_currency(careers)
     paid = _paid(careers, currency)
+    if paid.empty:
+        return Chart("chart-pay-growth", "Pay vs projected growth", NO_PAY, "")
     with_pct = paid[paid["growth_pct"].notna()]
     if len(with_pct) >= MIN_PCT_POINTS:
         points = [
@@ -153,6 +160,8 @@ def pay_by_category(careers: pd.DataFrame) -> Chart:
     currency = main_currency(careers)
     paid = _paid(careers, currency)
     paid = paid[paid["category"].notna()]
+    if paid.empty:
+        return Chart("chart-pay-category", "Pay distribution by category", NO_PAY, "")
     groups = [
         (str(name), tuple(float(v) for v in group["salary_median"]))
         for name, group in paid.groupby("category", sort=True)

@@ -150,6 +150,7 @@ def test_a_rebuild_replaces_the_catalog_whole_while_a_reader_has_it_open(
     path = build_catalog(data)
     reader = duckdb.connect(str(path), read_only=True)
     publish_pages(data / "parquet", V2, pages[:12])
+    (data / ".careers.duckdb.999999.building").write_bytes(b"a build that crashed")
     assert build_catalog(data) == path
     try:
         assert reader.execute("SELECT count(*) FROM careers").fetchone() == (10,)  # its old file

@@ -111,3 +111,9 @@ def test_export_command(tmp_path: Path) -> None:
     assert missing.stderr.startswith("error: no version 20260101T060000Z-cccccc in ")
     bad = run("--format", "csv", "--data-dir", str(data))
     assert bad.returncode == 2
+    empty = tmp_path / "empty"
+    (empty / "parquet").mkdir(parents=True)
+    refused = run("--data-dir", str(empty))
+    assert refused.returncode == 2
+    assert refused.stderr.strip() == f"error: nothing published yet in {empty / 'parquet'}"
+    assert [p.name for p in empty.rglob("*")] == ["parquet"]

@@ -33,6 +33,7 @@ def real(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def figure(html: str, chart: str) -> str:
+    """The inside of one chart's <figure>."""
     match = re.search(rf'<figure class="chart[ a-z]*" id="{chart}">(.*?)</figure>', html, re.S)
     assert match, chart
     return match.group(1)
@@ -98,6 +99,19 @@ def test_pay_vs_growth_uses_percents_when_the_pages_give_them(real: Path) -> Non
     assert "No career of this version lists tools." in figure(html, "chart-top-tools")
     assert len(re.findall(r'<circle class="point"', chart)) == usd["growth_pct"].notna().sum()
     assert f"({len(usd)} careers in USD;" in figure(html, "chart-pay-education")
+
+
+def test_a_version_without_pay_says_so_instead_of_drawing_empty_charts(tmp_path: Path) -> None:
+    from tests.analyst_data import publish_pages, sample_pages
+
+    pages = [(u, re.sub(r"\$\d[\d,.]*(?:k|K)?(?:/hr| per hour)?", "N/A", h))
+             for u, h in sample_pages()[:8]]
+    publish_pages(tmp_path / "data" / "parquet", V1, pages)
+    assert read("careers", data_dir=tmp_path / "data")["salary_median"].isna().all()
+    html = write_report(tmp_path / "data").read_text()
+    for chart in CHARTS[:3]:
+        assert "No career of this version has a median pay." in figure(html, chart)
+        assert "<svg" not in figure(html, chart)
 
 
 def test_the_report_needs_nothing_from_outside(sample: Path) -> None:
