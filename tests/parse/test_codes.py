@@ -10,6 +10,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from extract.parse import parse_page
 from extract.parse.codes import OccupationCode, occupation_code
+from sample_site.data import load_site
 from tests.analyst_data import parsed, real_fixture_pages, sample_pages
 from tests.parse.golden import real_pages
 from transform.build import build_tables
@@ -83,12 +84,19 @@ def test_real_pages_give_the_code_they_state() -> None:
     assert text.startswith("29-1229.01; 29-1211.00; ")  # kept as linked, though not one code
 
 
-def test_the_sample_site_states_no_code_and_none_is_made_up() -> None:
+def test_the_sample_site_gives_the_codes_it_links_and_makes_none_up() -> None:
+    data = load_site()
+    linked = {c.slug: c.onet for c in data.careers}
+    assert 20 < sum(code is not None for code in linked.values()) < len(linked)
     pages = sample_pages()
-    assert len(pages) > 100
-    assert [parse_page(html, url).occupation_code for url, html in pages] == [None] * len(pages)
+    codes = {url.rsplit("/", 1)[1]: parse_page(html, url).occupation_code for url, html in pages}
+    assert codes == linked
     careers = build_tables(parsed(pages), run_id="20261101T060000Z-aaaaaa").careers
-    assert careers[["soc_code", "soc_system", "soc_code_text"]].isna().all().all()
+    soc = dict(zip(careers["career_id"].str.rsplit("/", n=1).str[1],
+                   careers["soc_code"].astype("object").where(careers["soc_code"].notna(), None),
+                   strict=True))
+    assert soc == {slug: code[:7] if code else None for slug, code in linked.items()}
+    assert set(careers["soc_system"].dropna()) == {"US SOC 2018"}
 
 
 def jsonld_page(category: object) -> str:
