@@ -7,17 +7,45 @@ the key. Polite crawling defaults live here and only here.
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, HttpUrl, field_validator
 
 ENV_PREFIX = "CAREERS_ETL_"
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, validate_default=True)
+    # inf and nan are never a setting: `keep_days = inf` would overflow a date far later.
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, validate_default=True, allow_inf_nan=False
+    )
+
+
+def _start_urls(value: object) -> object:
+    """A single URL where a list belongs is a list of one (`..._START_URLS=https://...`);
+    a URL written without its scheme gets a hint instead of pydantic's "relative URL"."""
+    urls = (value,) if isinstance(value, str) else value
+    if isinstance(urls, list | tuple):
+        for url in urls:
+            if isinstance(url, str) and _SCHEMELESS.fullmatch(url):
+                raise ValueError(f"{url!r} is not a URL: did you mean 'https://{url}'?")
+    return urls
+
+
+def _no_credentials(url: HttpUrl) -> HttpUrl:
+    if url.username or url.password:
+        raise ValueError("a URL with credentials (user:password@) is not allowed")
+    return url
+
+
+_SCHEMELESS = re.compile(r"[\w-]+(?:\.[\w-]+)+(?::\d+)?(?:[/?]\S*)?")  # "example.org/jobs"
+StartUrls = Annotated[tuple[HttpUrl, ...], BeforeValidator(_start_urls)]
+_HEADER_TEXT = re.compile(r"[\x20-\x7e]+")  # printable ASCII: what an HTTP header may carry
+_PREFECT_NAME_FORBIDDEN = re.compile(r"[/%&<>]")
 
 
 class CrawlSettings(_Strict):
@@ -46,21 +74,49 @@ class CrawlSettings(_Strict):
     max_discovery_pages: Annotated[int, Field(ge=0)] = 500  # sitemaps + index pages per host
     batch_size: Annotated[int, Field(ge=1, le=5000)] = 100  # pages per Prefect task
 
+    @field_validator("user_agent")
+    @classmethod
+    def _header_safe(cls, value: str) -> str:
+        if not _HEADER_TEXT.fullmatch(value):
+            raise ValueError("must be non-empty printable ASCII (no newline, tab or accents)")
+        return value
+
 
 class SiteProfile(_Strict):
     """One site: where its pages come from and which links are profile pages."""
 
     name: str | None = None
-    start_urls: tuple[HttpUrl, ...] = ()  # profile pages, index pages or sitemaps
+    start_urls: StartUrls = ()  # profile pages, index pages or sitemaps
     profile_pattern: str | None = None  # regex a link must match to count as a profile page
     allow_cross_host_redirects: bool = False
     allow_private_addresses: bool | None = None  # None: allowed only if the source is private
+
+    @field_validator("start_urls")
+    @classmethod
+    def _plain_urls(cls, value: tuple[HttpUrl, ...]) -> tuple[HttpUrl, ...]:
+        return tuple(_no_credentials(url) for url in value)
+
+    @field_validator("profile_pattern")
+    @classmethod
+    def _valid_regex(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        if not value:
+            raise ValueError("an empty pattern matches every link; leave it out instead")
+        try:
+            re.compile(value)
+        except re.error as exc:
+            raise ValueError(f"not a valid regular expression: {exc}") from None
+        return value
 
 
 class SourceSettings(SiteProfile):
     """The sources given on the command line (or `[source]`), and run-wide source defaults."""
 
     default_currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")] = "USD"
+    # The run's sites are the dataset's only sites: careers of hosts they do not name are
+    # dropped instead of kept (--replace-sources).
+    replace_sources: bool = False
 
 
 class QualitySettings(_Strict):
@@ -68,6 +124,9 @@ class QualitySettings(_Strict):
 
     max_reject_share: Annotated[float, Field(ge=0, le=1)] = 0.2
     max_failed_page_share: Annotated[float, Field(ge=0, le=1)] = 0.5
+    # A version may drop at most this share of the latest version's careers...
+    max_removed_share: Annotated[float, Field(ge=0, le=1)] = 0.2
+    allow_removals: bool = False  # ...unless a person accepts it (--allow-removals)
     fill_rate_drop_warning: Annotated[float, Field(ge=0, le=1)] = 0.2
 
 
@@ -83,7 +142,23 @@ class ScheduleSettings(_Strict):
 
     cron: str = "0 3 * * *"  # daily at 03:00
     timezone: str = "UTC"
-    deployment_name: str = "careers-etl-scheduled"
+    deployment_name: Annotated[str, Field(min_length=1, max_length=100)] = "careers-etl-scheduled"
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_timezone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {value!r} (e.g. 'UTC', 'Europe/London')") from None
+        return value
+
+    @field_validator("deployment_name")
+    @classmethod
+    def _prefect_name(cls, value: str) -> str:
+        if _PREFECT_NAME_FORBIDDEN.search(value):
+            raise ValueError("must not contain / % & < or >")
+        return value
 
     @field_validator("cron")
     @classmethod
@@ -107,6 +182,27 @@ class Settings(_Strict):
     load: LoadSettings = LoadSettings()
     schedule: ScheduleSettings = ScheduleSettings()
     sites: tuple[SiteProfile, ...] = ()  # site profiles (`[[sites]]` in the config file)
+
+    @field_validator("data_dir", mode="before")
+    @classmethod
+    def _usable_path(cls, value: object) -> object:
+        if isinstance(value, str) and not value.strip():
+            raise ValueError("must not be empty")
+        if "\x00" in str(value):
+            raise ValueError("must not contain a NUL character")
+        return value
+
+    @field_validator("sites")
+    @classmethod
+    def _complete_sites(cls, value: tuple[SiteProfile, ...]) -> tuple[SiteProfile, ...]:
+        names = [site.name for site in value if site.name]
+        for i, site in enumerate(value):
+            if not site.start_urls:
+                raise ValueError(f"site {i} ({site.name or 'unnamed'}) has no start_urls")
+        repeated = sorted({n for n in names if names.count(n) > 1})
+        if repeated:
+            raise ValueError(f"site names must be unique: {', '.join(repeated)}")
+        return value
 
     @property
     def sources(self) -> tuple[SiteProfile, ...]:

@@ -43,7 +43,6 @@ import httpx
 from selectolax.lexbor import LexborHTMLParser
 from selectolax.lexbor import LexborNode as Node
 
-from core.errors import UserError
 from core.settings import CrawlSettings, SiteProfile
 from extract.encoding import decode_body
 from extract.fetch import Fetcher
@@ -101,20 +100,32 @@ def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1].lower()
 
 
-def parse_sitemap(body: bytes, *, cap: int) -> Classified | None:
-    """A sitemap or sitemap index as `Classified`, or None if the body is not one."""
+def read_sitemap(body: bytes, *, cap: int) -> Classified:
+    """A sitemap or sitemap index as `Classified`; `ValueError` says why the body is not one."""
     data = _maybe_gunzip(body, cap).lstrip()
     if not data.startswith(b"<") or b"<html" in data[:1024].lower():
-        return None
+        raise ValueError("it is an HTML page" if b"<html" in data[:1024].lower()
+                         else "it is not XML")
     try:
         root = ElementTree.fromstring(data)
-    except ElementTree.ParseError:
-        return None
+    except ElementTree.ParseError as exc:
+        raise ValueError(f"broken XML ({exc})") from None
     kind = _local(root.tag)
     if kind not in ("urlset", "sitemapindex"):
-        return None
+        raise ValueError(f"its root element is <{kind}>, not <urlset> or <sitemapindex>")
     locs = [(el.text or "").strip() for el in root.iter() if _local(el.tag) == "loc" and el.text]
     return Classified(kind="sitemap" if kind == "urlset" else "sitemapindex", links=tuple(locs))
+
+
+def looks_like_sitemap(url: str, content_type: str | None, body: bytes) -> bool:
+    """Whether a start URL is meant to be a sitemap: by its name, its type or its first bytes."""
+    path = urlsplit(url).path.lower()
+    declared = (content_type or "").split(";", 1)[0].strip().lower()
+    return (
+        path.endswith((".xml", ".xml.gz"))
+        or declared in {"application/xml", "text/xml", "application/x-gzip", "application/gzip"}
+        or body.lstrip()[:5].lower() == b"<?xml"
+    )
 
 
 def _parent(url_or_path: str) -> str:
@@ -195,15 +206,25 @@ def classify_html(html: str, url: str, *, profile_pattern: str | None) -> Classi
 
 
 def classify(
-    body: bytes, url: str, content_type: str | None, *, profile_pattern: str | None, cap: int
+    body: bytes,
+    url: str,
+    content_type: str | None,
+    *,
+    profile_pattern: str | None,
+    cap: int,
+    sitemap: bool = False,
 ) -> Classified:
-    """A fetched discovery body: sitemap, sitemap index, index page or profile page."""
-    try:
-        sitemap = parse_sitemap(body, cap=cap)
-    except ValueError:
-        sitemap = None
-    if sitemap is not None:
-        return sitemap
+    """A fetched discovery body: sitemap, sitemap index, index page or profile page.
+
+    With `sitemap` (the body must be one: a child of a sitemap index, or a start URL
+    that says it is), anything else is a `ValueError` naming what it is instead: an
+    HTML error page or broken XML served as a sitemap must not read as "no pages".
+    """
+    if sitemap or looks_like_sitemap(url, content_type, body):
+        try:
+            return read_sitemap(body, cap=cap)
+        except ValueError as exc:
+            raise ValueError(f"sitemap {url} could not be read: {exc}") from None
     return classify_html(decode_body(body, content_type), url, profile_pattern=profile_pattern)
 
 
@@ -235,20 +256,15 @@ async def discover(
 ) -> Discovery:
     """Fetch robots.txt once per source host, then the start URLs, sitemaps and indexes.
 
-    A bad start URL or `profile_pattern` is a `UserError` (one line), raised
-    before any request; everything that goes wrong on the network is recorded
-    in `Discovery.pages` instead.
+    A bad start URL is a `UserError` (one line), raised before any request (the
+    settings model has already checked `profile_pattern`); everything that goes
+    wrong on the network is recorded in `Discovery.pages` instead.
 
     `previous` (default: the store's latest fetches before this run) makes
     discovery requests conditional too. At most `settings.max_discovery_pages`
     sitemaps and index pages are fetched per host.
     """
     starts = list(dict.fromkeys(validate_start_url(str(u)) for u in start_urls))
-    if source.profile_pattern:
-        try:
-            re.compile(source.profile_pattern)
-        except re.error as exc:
-            raise UserError(f"bad profile_pattern {source.profile_pattern!r}: {exc}") from exc
     if policy is None:
         policy = await HostPolicy.build(starts, source)
     if previous is None:
@@ -271,6 +287,7 @@ async def discover(
     unvisited: dict[str, None] = {}  # index/sitemap pages over the discovery budget
     frontier = starts
     is_start = set(starts)
+    children: set[str] = set()  # listed by a sitemap index: must be sitemaps themselves
     cap = settings.max_body_bytes
     while frontier:
         pages = await fetcher.fetch_all(frontier)
@@ -284,13 +301,22 @@ async def discover(
             except RawStoreError as exc:
                 settled[page.url] = replace(page, outcome=Outcome.FAILED_FETCH, error=str(exc))
                 continue
-            what = classify(
-                body,
-                page.final_url or page.url,
-                page.content_type,
-                profile_pattern=source.profile_pattern,
-                cap=cap,
-            )
+            try:
+                what = classify(
+                    body,
+                    page.final_url or page.url,
+                    page.content_type,
+                    profile_pattern=source.profile_pattern,
+                    cap=cap,
+                    sitemap=page.url in children,
+                )
+            except ValueError as exc:
+                # Transient as far as the data goes: the listing may be back next run, and
+                # until then the host's careers are kept, not "no longer listed".
+                settled[page.url] = replace(
+                    page, outcome=Outcome.FAILED_FETCH, error=str(exc), transient=True
+                )
+                continue
             if what.kind == "profile" and page.url in is_start:
                 settled[page.url] = page
                 continue
@@ -299,6 +325,7 @@ async def discover(
             links = [u for u in (_canon(x) for x in what.links) if u and origin(u) == host]
             if what.kind == "sitemapindex":
                 follow = links
+                children.update(links)
             else:
                 for link in links:
                     found.setdefault(link, None)

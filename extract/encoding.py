@@ -1,10 +1,12 @@
 """Bytes to text for HTML bodies: header charset, then BOM, then <meta>, then a safe default.
 
-Never raises on bad bytes. Two guards keep a wrong declaration from garbling a
-page: a declared charset that cannot decode the body strictly is skipped, and a
-Latin-1 family declaration on a body that is valid, non-ASCII UTF-8 is taken to
-be UTF-8 (the usual server misconfiguration; valid multi-byte UTF-8 is very
-unlikely to be accidental Latin-1 text). Latin-1 labels decode as windows-1252,
+Never raises on bad bytes. Three guards keep a wrong declaration from garbling a
+page: a declared charset that cannot decode the body strictly is skipped; so is
+one under which the page's own markup does not survive (UTF-8 bytes labelled
+UTF-16 decode "cleanly" into CJK text without a single `<`); and a Latin-1
+family declaration on a body that is valid, non-ASCII UTF-8 is taken to be UTF-8
+(the usual server misconfiguration; valid multi-byte UTF-8 is very unlikely to
+be accidental Latin-1 text). Latin-1 labels decode as windows-1252,
 as browsers do (WHATWG Encoding). When nothing decodes cleanly, UTF-8 (with
 U+FFFD for the bad bytes) if the body has valid multi-byte sequences, else
 windows-1252.
@@ -62,10 +64,16 @@ def charset_from_content_type(content_type: str | None) -> str | None:
 
 
 def _strict(body: bytes, codec: str) -> str | None:
+    """The body decoded with `codec`, or None when it does not decode, or decodes into text
+    in which the markup the bytes plainly carry is gone (the codec cannot be right)."""
     try:
-        return body.decode(codec)
+        text = body.decode(codec)
     except (UnicodeError, LookupError):
         return None
+    head = body[:_META_SCAN_BYTES]
+    if b"<" in head and b"\x00" not in head and "<" not in text[: _META_SCAN_BYTES * 2]:
+        return None
+    return text
 
 
 def _looks_utf8(body: bytes) -> bool:

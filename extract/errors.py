@@ -37,6 +37,11 @@ class TransientFetchError(FetchError):
         self.retry_after = retry_after
 
 
+class HostUnreachable(TransientFetchError):
+    """The host's robots.txt could not be fetched (network error, timeout, 5xx, 429): RFC 9309
+    says crawl nothing there this run. Transient, so the host's careers are kept."""
+
+
 class TerminalFetchError(FetchError):
     """404, 410, too large, refused redirect, ...: never retried."""
 

@@ -22,6 +22,7 @@ stopped after at most `max_body_bytes + 1` decoded bytes, never buffered whole.
 from __future__ import annotations
 
 import asyncio
+import logging
 import zlib
 from collections import defaultdict, deque
 from collections.abc import Iterable, Mapping
@@ -30,10 +31,12 @@ from datetime import UTC, datetime
 
 import httpx
 
+from core.errors import StorageError
 from core.settings import CrawlSettings
 from extract.errors import (
     DisallowedError,
     FetchError,
+    HostUnreachable,
     TerminalFetchError,
     TransientFetchError,
 )
@@ -42,9 +45,16 @@ from extract.politeness import HostLimiter
 from extract.rawstore import LogEntry, RawStore
 from extract.records import FetchedPage, Outcome
 from extract.retry import GiveUp, RetryPolicy, next_wait, parse_retry_after
-from extract.robots import RobotsRules, allow_all, rules_from_response, unreachable
+from extract.robots import (
+    MAX_ROBOTS_BYTES,
+    RobotsRules,
+    allow_all,
+    rules_from_response,
+    unreachable,
+)
 from extract.urls import BadUrl, canonicalize, origin, resolve_link
 
+log = logging.getLogger(__name__)
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 TRANSIENT_STATUSES = frozenset({408, 429})
 ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
@@ -135,12 +145,13 @@ def _status_error(resp: httpx.Response, url: str) -> FetchError | None:
     return TerminalFetchError(f"HTTP {status}", url=url, status=status)
 
 
-async def _read_capped(resp: httpx.Response, url: str, cap: int) -> bytes:
-    """The decoded body, stopping as soon as it passes `cap` bytes."""
+async def _read_capped(resp: httpx.Response, url: str, cap: int, *, cut: bool = False) -> bytes:
+    """The decoded body, stopping as soon as it passes `cap` bytes (an error, or with `cut`
+    the first `cap` bytes: robots.txt past 500 KiB is read that far and no further)."""
     declared = resp.headers.get("content-length")
     expected = int(declared) if declared and declared.strip().isdigit() else None
     encoding = resp.headers.get("content-encoding", "").strip().lower()
-    if expected is not None and expected > cap and encoding in ("", "identity"):
+    if expected is not None and expected > cap and encoding in ("", "identity") and not cut:
         raise _too_large(url, cap, f"Content-Length {expected}")
     inflater = BoundedInflater(encoding, url)
     body = bytearray()
@@ -149,6 +160,8 @@ async def _read_capped(resp: httpx.Response, url: str, cap: int) -> bytes:
         raw_bytes += len(chunk)
         body += inflater.feed(chunk, cap + 1 - len(body))
         if len(body) > cap:
+            if cut:
+                return bytes(body[:cap])
             raise _too_large(url, cap, "the decoded body")
     if expected is not None and raw_bytes < expected:
         raise TransientFetchError(
@@ -219,7 +232,7 @@ class Fetcher:
 
     async def _fetch_robots(self, host: str, scheme: str) -> RobotsRules:
         url = f"{scheme}://{host}/robots.txt"
-        result, _ = await self._get_with_retries(url, {}, check_robots=False)
+        result, _ = await self._get_with_retries(url, {}, robots_file=True)
         if isinstance(result, Response):
             return rules_from_response(host, result.status, result.body)
         if result.status is not None and 400 <= result.status < 500 and not result.transient:
@@ -240,9 +253,11 @@ class Fetcher:
 
     # -- one request -----------------------------------------------------------------------
 
-    async def _send(self, url: str, headers: Mapping[str, str]) -> tuple[int, httpx.Headers, bytes]:
+    async def _send(
+        self, url: str, headers: Mapping[str, str], *, robots_file: bool = False
+    ) -> tuple[int, httpx.Headers, bytes]:
         """One HTTP exchange, errors translated; returns status, headers and decoded body."""
-        cap = self.settings.max_body_bytes
+        cap = MAX_ROBOTS_BYTES if robots_file else self.settings.max_body_bytes
         try:
             async with asyncio.timeout(self.settings.total_timeout):
                 async with self.client.stream("GET", url, headers=dict(headers)) as resp:
@@ -251,7 +266,8 @@ class Fetcher:
                     error = _status_error(resp, url)
                     if error is not None:
                         raise error
-                    return resp.status_code, resp.headers, await _read_capped(resp, url, cap)
+                    body = await _read_capped(resp, url, cap, cut=robots_file)
+                    return resp.status_code, resp.headers, body
         except TimeoutError as exc:
             raise TransientFetchError(
                 f"no complete response within {self.settings.total_timeout:g}s", url=url
@@ -265,21 +281,24 @@ class Fetcher:
             raise TerminalFetchError(f"HTTP error: {exc}", url=url) from exc
 
     async def get(
-        self, url: str, headers: Mapping[str, str], *, check_robots: bool = True
+        self, url: str, headers: Mapping[str, str], *, robots_file: bool = False
     ) -> Response:
-        """GET with redirects followed under our rules (one attempt, no retries)."""
+        """GET with redirects followed under our rules (one attempt, no retries).
+
+        `robots_file`: this is a robots.txt request, which is not itself subject to
+        robots rules, may redirect to another host (RFC 9309) and is cut at 500 KiB.
+        """
         chain = [url]
         current = url
         for _ in range(self.settings.max_redirects + 1):
-            if current != url:
+            if current != url and not robots_file:
                 self.policy.check_host(current, redirected_from=chain[-2])
-                if check_robots:
-                    rules = await self.robots_for(origin(current), current.split(":", 1)[0])
-                    if not rules.allowed(current, self.settings.user_agent):
-                        raise DisallowedError(rules.reason, url=current)
+                await self._check_robots(current)
             await self._check_address(current)
             async with self.limiter(origin(current)).slot():
-                status, resp_headers, body = await self._send(current, headers)
+                status, resp_headers, body = await self._send(
+                    current, headers, robots_file=robots_file
+                )
             if status not in REDIRECT_STATUSES:
                 return Response(
                     url=url,
@@ -303,8 +322,17 @@ class Fetcher:
             url=url,
         )
 
+    async def _check_robots(self, url: str) -> None:
+        """Raise unless robots.txt lets us fetch `url` (`HostUnreachable` when it could not
+        be read at all, `DisallowedError` when it says no)."""
+        rules = await self.robots_for(origin(url), url.split(":", 1)[0])
+        if rules.unreachable:
+            raise HostUnreachable(rules.reason, url=url, status=rules.status)
+        if not rules.allowed(url, self.settings.user_agent):
+            raise DisallowedError(rules.reason, url=url)
+
     async def _get_with_retries(
-        self, url: str, headers: Mapping[str, str], *, check_robots: bool = True
+        self, url: str, headers: Mapping[str, str], *, robots_file: bool = False
     ) -> tuple[Response | FetchError, int]:
         """`get` retried per `extract.retry`: the response or the final error, and attempts."""
         loop = asyncio.get_running_loop()
@@ -313,7 +341,7 @@ class Fetcher:
         while True:
             attempt += 1
             try:
-                return await self.get(url, headers, check_robots=check_robots), attempt
+                return await self.get(url, headers, robots_file=robots_file), attempt
             except FetchError as exc:
                 decision = next_wait(
                     self.retry, attempt=attempt, error=exc, elapsed=loop.time() - started
@@ -343,6 +371,8 @@ class Fetcher:
             page = await self._fetch_page(url)
         except (FetchError, BadUrl) as exc:
             page = self._failed(url, exc)
+        except StorageError:
+            raise  # the disk, not the page: the run stops
         except Exception as exc:  # one page must never stop the run
             page = FetchedPage(
                 url=url,
@@ -365,14 +395,21 @@ class Fetcher:
 
     async def _fetch_page(self, url: str) -> FetchedPage:
         url = canonicalize(url)
-        host = origin(url)
         self.policy.check_host(url)
         await self._check_address(url)
-        rules = await self.robots_for(host, url.split(":", 1)[0])
-        if not rules.allowed(url, self.settings.user_agent):
-            raise DisallowedError(rules.reason, url=url)
+        await self._check_robots(url)
         headers, prev = self._conditional(url)
         resp, attempts = await self._get_with_retries(url, headers)
+        if (
+            prev is not None and prev.sha256 is not None
+            and isinstance(resp, Response) and resp.status == 304
+            and not await asyncio.to_thread(self.store.intact, url, prev.sha256)
+        ):
+            # The stored body is damaged or gone: "not modified" would reuse nothing.
+            log.warning("stored body of %s is damaged; fetching it again", url)
+            prev = None
+            resp, more = await self._get_with_retries(url, {})
+            attempts += more
         if isinstance(resp, FetchError):
             return self._failed(url, resp, attempts)
         final_url = resp.final_url if resp.final_url != url else None
@@ -432,10 +469,13 @@ class Fetcher:
                 url = queue.popleft()
                 results[url] = await self.fetch_page(url)
 
-        async with asyncio.TaskGroup() as group:
-            for queue in queues.values():
-                for _ in range(min(self.settings.per_host_concurrency, len(queue))):
-                    group.create_task(worker(queue))
+        try:
+            async with asyncio.TaskGroup() as group:
+                for queue in queues.values():
+                    for _ in range(min(self.settings.per_host_concurrency, len(queue))):
+                        group.create_task(worker(queue))
+        except ExceptionGroup as failed:  # fetch_page raises nothing but StorageError
+            raise failed.exceptions[0] from None
         return [results[url] for url in ordered]
 
 

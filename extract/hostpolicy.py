@@ -1,9 +1,12 @@
 """Which hosts and addresses a crawl may touch: only the hosts the sources name.
 
 A plain frozen value (it crosses Prefect task boundaries). Private, loopback,
-link-local and other non-public addresses are refused unless the source
-itself lives on one (the bundled sample site and the tests run on 127.0.0.1)
-or `SiteProfile.allow_private_addresses` says otherwise.
+link-local and other non-public addresses are refused, host by host: a host
+may be on one only if a start URL names that host and resolves to one (the
+bundled sample site and the tests run on 127.0.0.1), or
+`SiteProfile.allow_private_addresses` says so for the whole site. A public
+host of a site with one local start URL still may not lead to a private
+address.
 
 Limitation: the address is checked by resolving the host just before the
 request; a DNS answer that changes between our check and httpx's own lookup
@@ -56,26 +59,27 @@ class HostPolicy:
 
     allowed_origins: frozenset[str]
     allow_cross_host_redirects: bool = False
-    allow_private: bool = False
+    allow_private: bool = False  # every host may be on a non-public address (set by the user)
+    private_origins: frozenset[str] = frozenset()  # hosts that may: named and local
 
     @classmethod
     async def build(cls, start_urls: Iterable[str], source: SiteProfile) -> HostPolicy:
-        """The policy for these sources; resolves their hosts once to decide `allow_private`."""
+        """The policy for these sources; resolves their hosts once to find the local ones."""
         urls = [canonicalize(str(u)) for u in start_urls]
-        allow_private = source.allow_private_addresses
-        if allow_private is None:
-            allow_private = False
+        local: set[str] = set()
+        if source.allow_private_addresses is None:
             for url in urls:
                 try:
                     addresses = await resolve(*_host_port(url))
                 except OSError:
                     continue  # unresolvable now; the fetch will report it
                 if any(not _is_public(a) for a in addresses):
-                    allow_private = True
+                    local.add(origin(url))
         return cls(
             allowed_origins=frozenset(origin(u) for u in urls),
             allow_cross_host_redirects=source.allow_cross_host_redirects,
-            allow_private=allow_private,
+            allow_private=bool(source.allow_private_addresses),
+            private_origins=frozenset(local),
         )
 
     @classmethod
@@ -86,6 +90,7 @@ class HostPolicy:
             allowed_origins=frozenset().union(*(p.allowed_origins for p in policies)),
             allow_cross_host_redirects=any(p.allow_cross_host_redirects for p in policies),
             allow_private=any(p.allow_private for p in policies),
+            private_origins=frozenset().union(*(p.private_origins for p in policies)),
         )
 
     def check_host(self, url: str, *, redirected_from: str | None = None) -> None:
@@ -106,7 +111,7 @@ class HostPolicy:
 
     async def check_address(self, url: str) -> None:
         """Raise `DisallowedError` if `url`'s host resolves to a non-public address we refuse."""
-        if self.allow_private:
+        if self.allow_private or origin(url) in self.private_origins:
             return
         host, port = _host_port(url)
         try:

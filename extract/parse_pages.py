@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from dataclasses import replace
 
 from extract.encoding import decode_body
 from extract.errors import ExtractError, NotACareerPage
 from extract.parse import parse_page
-from extract.rawstore import RawStore
+from extract.rawstore import RawStore, RawStoreError
 from extract.records import FetchedPage, Outcome, ParsedPage
 
 log = logging.getLogger(__name__)
@@ -28,6 +29,14 @@ def _parse_one(page: FetchedPage, store: RawStore) -> ParsedPage:
         return ParsedPage(page=page, outcome=page.outcome, error=page.error)
     try:
         body = store.get(page.content_sha256, host=page.url)
+    except RawStoreError as exc:
+        # Not the page's fault: the body was fetched but cannot be read back (deleted or
+        # damaged on disk). Transient, so the career keeps its previous rows.
+        return ParsedPage(
+            page=replace(page, transient=True), outcome=Outcome.FAILED_PARSE,
+            error=f"stored body unreadable: {exc}",
+        )
+    try:
         career = parse_page(decode_body(body, page.content_type), page.final_url or page.url)
     except NotACareerPage as exc:
         return ParsedPage(page=page, outcome=Outcome.SKIPPED, error=str(exc))

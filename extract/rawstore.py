@@ -20,12 +20,15 @@ import gzip
 import hashlib
 import json
 import os
+import re
 import tempfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
 
+from core.errors import StorageError
 from extract.errors import ExtractError
 from extract.records import Outcome
 from extract.urls import origin
@@ -63,11 +66,36 @@ class LogEntry:
 
     @classmethod
     def from_json(cls, line: str) -> LogEntry:
+        """Parse one log line; `ValueError` for anything that is not one (a torn write,
+        garbage, a JSON value of the wrong shape or types)."""
         data = json.loads(line)
+        if not isinstance(data, dict) or set(data) - _LOG_FIELDS:
+            raise ValueError("not a fetch-log entry")
+        for name, kinds in _LOG_TYPES.items():
+            value = data.get(name)
+            if (value is not None and not isinstance(value, kinds)) or isinstance(value, bool):
+                raise ValueError(f"fetch-log entry with a bad {name}")
+        if not isinstance(data.get("url"), str) or not isinstance(data.get("run_id"), str):
+            raise ValueError("fetch-log entry without url or run_id")
+        sha = data.get("sha256")
+        if sha is not None and not _SHA256.fullmatch(sha):
+            raise ValueError("fetch-log entry with a bad sha256")
         data["outcome"] = Outcome(data["outcome"])
         stamp = data.get("fetched_at")
         data["fetched_at"] = datetime.fromisoformat(stamp) if stamp else None
         return cls(**data)
+
+
+_LOG_FIELDS = frozenset(
+    {"run_id", "url", "outcome", "fetched_at", "status", "sha256", "bytes", "content_type",
+     "etag", "last_modified", "final_url", "error", "attempts"}
+)  # fmt: skip
+_LOG_TYPES: dict[str, type | tuple[type, ...]] = {
+    "run_id": str, "url": str, "outcome": str, "fetched_at": str, "status": int,
+    "sha256": str, "bytes": int, "content_type": str, "etag": str, "last_modified": str,
+    "final_url": str, "error": str, "attempts": int,
+}  # fmt: skip
+_SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
 def sha256_hex(body: bytes) -> str:
@@ -90,13 +118,21 @@ class RawStore:
         return self.root / host_dir(host) / sha[:2] / f"{sha}.html.gz"
 
     def put(self, url: str, body: bytes) -> str:
-        """Store a body fetched from `url` (once per distinct content); returns its sha256."""
+        """Store a body fetched from `url` (once per distinct content); returns its sha256.
+
+        A file already there is trusted only if it reads back to this hash: a damaged
+        one is replaced, never kept. A write that fails (a full disk) is a
+        `StorageError` and leaves no file under the final name.
+        """
         sha = sha256_hex(body)
         path = self.body_path(url, sha)
-        if path.exists():
+        if self._intact(path, sha):
             return sha
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".gz")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".gz")
+        except OSError as exc:
+            raise StorageError.from_os_error(f"the raw body of {url}", exc) from exc
         try:
             with os.fdopen(fd, "wb") as raw:
                 with gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as gz:
@@ -104,14 +140,27 @@ class RawStore:
                 raw.flush()
                 os.fsync(raw.fileno())  # durable before it takes its final name
             os.replace(tmp, path)
-        except BaseException:
+        except BaseException as exc:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(tmp)
+            if isinstance(exc, OSError):
+                raise StorageError.from_os_error(f"the raw body of {url}", exc) from exc
             raise
         return sha
 
     def has(self, host: str, sha: str) -> bool:
         return self.body_path(host, sha).exists()
+
+    def intact(self, host: str, sha: str) -> bool:
+        """Whether the body is stored and reads back to its hash (what a 304 may reuse)."""
+        return self._intact(self.body_path(host, sha), sha)
+
+    @staticmethod
+    def _intact(path: Path, sha: str) -> bool:
+        try:
+            return sha256_hex(gzip.decompress(path.read_bytes())) == sha
+        except (OSError, EOFError, zlib.error):
+            return False
 
     def get(self, sha: str, *, host: str | None = None) -> bytes:
         """The body with this sha256; `host` (or a URL of it) makes the lookup direct.
@@ -128,7 +177,7 @@ class RawStore:
                 body = gzip.decompress(path.read_bytes())
             except FileNotFoundError:
                 continue
-            except (OSError, EOFError) as exc:
+            except (OSError, EOFError, zlib.error) as exc:
                 raise RawStoreError(f"raw body {path} is unreadable: {exc}") from exc
             if sha256_hex(body) != sha:
                 raise RawStoreError(f"raw body {path} does not match its sha256")
@@ -141,16 +190,24 @@ class RawStore:
         return self.root / LOG_DIR / f"{run_id}.jsonl"
 
     def append_log(self, entries: list[LogEntry]) -> None:
-        """Append entries to their runs' logs (one write per line, O_APPEND)."""
+        """Append entries to their runs' logs (one write per line, O_APPEND).
+
+        A line that cannot be written whole (a full disk) is a `StorageError`; what part
+        of it reached the disk is a torn line, which readers skip.
+        """
         for entry in entries:
             path = self.log_path(entry.run_id)
-            path.parent.mkdir(parents=True, exist_ok=True)
             line = (entry.to_json() + "\n").encode("utf-8")
-            fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
             try:
-                os.write(fd, line)
-            finally:
-                os.close(fd)
+                path.parent.mkdir(parents=True, exist_ok=True)
+                fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+                try:
+                    if os.write(fd, line) != len(line):
+                        raise OSError(28, "No space left on device (short write)", str(path))
+                finally:
+                    os.close(fd)
+            except OSError as exc:
+                raise StorageError.from_os_error(f"the fetch log {path}", exc) from exc
 
     def run_ids(self) -> list[str]:
         """Runs with a fetch log, oldest first (run ids sort as strings)."""
@@ -159,14 +216,16 @@ class RawStore:
     def entries(self, run_id: str | None = None) -> Iterator[LogEntry]:
         """Every logged fetch, oldest run first, in the order it was written.
 
-        A torn last line (a crash mid-write) is skipped: the fetch it described
-        simply did not happen as far as the store is concerned.
+        A torn last line (a crash mid-write) and any line that is not a well-formed
+        entry (garbage, wrong types) is skipped: the fetch it described simply did not
+        happen as far as the store is concerned.
         """
         for rid in [run_id] if run_id is not None else self.run_ids():
             path = self.log_path(rid)
             if not path.exists():
                 continue
-            with path.open(encoding="utf-8") as fh:
+            # Garbage is skipped line by line, bytes that are not UTF-8 included.
+            with path.open(encoding="utf-8", errors="replace") as fh:
                 for line in fh:
                     if not line.endswith("\n"):
                         continue

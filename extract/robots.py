@@ -1,10 +1,13 @@
 """robots.txt rules per host, as a plain value that crosses Prefect task boundaries.
 
-Status handling follows RFC 9309: a 2xx body is parsed (protego); a 4xx (404,
-410, 401, 403, ...) means "no rules", everything is allowed; a 5xx or a
-network failure after retries means the host is unreachable, so we treat it as
-disallow-all for the rest of this run (the next run tries again). Rules are
-fetched once per host per run by discovery and handed to every fetch batch.
+Status handling follows RFC 9309: a 2xx body is parsed (protego), its first
+500 KiB (a bigger file is cut there, not refused); a 4xx (404, 410, 401, 403,
+...) means "no rules", everything is allowed; a 5xx, a 429 or a network failure
+after retries means the host is *unreachable*: nothing there is fetched this
+run (the next run tries again), and its pages are failures of this run, not
+disallowed pages, so their careers are kept. Redirects are followed across
+hosts (RFC 9309 asks for at least five). Rules are fetched once per host per
+run by discovery and handed to every fetch batch.
 """
 
 from __future__ import annotations
@@ -42,10 +45,18 @@ class RobotsRules:
         return float(delay) if delay is not None else None
 
     @property
+    def unreachable(self) -> bool:
+        """robots.txt could not be fetched: the host is not crawled this run (not disallowed)."""
+        return self.disallow_all
+
+    @property
     def reason(self) -> str:
         """Why a URL of this host was refused, for the crawl log."""
         if self.disallow_all:
-            return f"robots.txt of {self.origin} unavailable ({self.error}); host skipped this run"
+            return (
+                f"host unreachable: robots.txt of {self.origin} could not be fetched"
+                f" ({self.error}); not crawled this run"
+            )
         return f"disallowed by robots.txt of {self.origin}"
 
 

@@ -44,6 +44,11 @@ def _add_common_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--print-config", action="store_true", help="print the effective settings and exit"
     )
+    parser.add_argument(
+        "--allow-removals", action="store_true",
+        help="publish even if the run removes more of the latest version's careers than "
+        "quality.max_removed_share (default 20%%)",
+    )
 
 
 def build_ingest_parser() -> argparse.ArgumentParser:
@@ -70,6 +75,11 @@ def build_ingest_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--ignore-robots", action="store_true",
         help="do not obey robots.txt (only for sites you own)",
+    )
+    parser.add_argument(
+        "--replace-sources", action="store_true",
+        help="this run's sites replace the dataset's: careers of hosts they do not name are "
+        "dropped (by default they are kept)",
     )
     parser.add_argument(
         "--serve", action="store_true",
@@ -100,6 +110,8 @@ def settings_from_args(args: argparse.Namespace, environ: dict[str, str]) -> Set
         "crawl.max_pages_per_host": getattr(args, "max_pages", None),
         "crawl.user_agent": getattr(args, "user_agent", None),
         "crawl.obey_robots": False if getattr(args, "ignore_robots", False) else None,
+        "quality.allow_removals": True if args.allow_removals else None,
+        "source.replace_sources": True if getattr(args, "replace_sources", False) else None,
         "schedule.cron": getattr(args, "cron", None),
     }
     return load_settings(config_file=args.config, environ=environ, overrides=overrides)
@@ -108,15 +120,23 @@ def settings_from_args(args: argparse.Namespace, environ: dict[str, str]) -> Set
 FlowCall = Callable[[Settings, bool], Coroutine[Any, Any, Any]]
 
 
-def prepare_data_dir(path: Path) -> None:
-    """Fail early, in one line, when the data dir cannot be written."""
-    try:
-        path.mkdir(parents=True, exist_ok=True)
-        probe = path / ".write-probe"
-        probe.write_bytes(b"")
-        probe.unlink()
-    except OSError as exc:
-        raise UserError(f"data dir {path} is not writable: {exc.strerror or exc}") from exc
+def prepare_data_dir(path: Path, *, create: bool = True) -> None:
+    """Fail early, in one line, when the data dir (or a store in it) cannot be written.
+
+    `create=False` (reparse) never makes the folder: a missing one is a user error.
+    """
+    if not create and not path.is_dir():
+        raise UserError(f"no data dir at {path} (is --data-dir right?)")
+    for folder in (path, path / "raw", path / "parquet"):
+        if folder != path and not folder.is_dir():
+            continue
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            probe = folder / ".write-probe"
+            probe.write_bytes(b"")
+            probe.unlink()
+        except OSError as exc:
+            raise UserError(f"data dir {folder} is not writable: {exc.strerror or exc}") from exc
 
 
 def _run_flow(args: argparse.Namespace, settings: Settings, flow_call: FlowCall) -> int:
@@ -155,13 +175,13 @@ def _guarded(body: Callable[[], int]) -> int:
     try:
         return body()
     except UserError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        _line(f"error: {exc}")
         return EXIT_USAGE
     except CareersEtlError as exc:
-        print(f"run failed: {exc}", file=sys.stderr)
+        _line(f"run failed: {exc}")
         return EXIT_FAILED
     except OSError as exc:  # disk full, permissions changed mid-run, ...
-        print(f"run failed: {exc}", file=sys.stderr)
+        _line(f"run failed: {exc}")
         return EXIT_FAILED
     except KeyboardInterrupt:
         print(
@@ -169,6 +189,11 @@ def _guarded(body: Callable[[], int]) -> int:
             file=sys.stderr,
         )
         return EXIT_INTERRUPTED
+
+
+def _line(message: str) -> None:
+    """An error as exactly one line on stderr, whatever newlines a library put in it."""
+    print(" ".join(message.split()), file=sys.stderr)
 
 
 def run_ingest_cli(argv: Sequence[str]) -> int:
@@ -201,7 +226,11 @@ def run_reparse_cli(argv: Sequence[str]) -> int:
         if args.print_config:
             print(settings.model_dump_json(indent=2))
             return EXIT_OK
-        prepare_data_dir(settings.data_dir)
+        prepare_data_dir(settings.data_dir, create=False)
+        from extract.rawstore import RawStore
+        from flows.reparse_flow import check_raw_store
+
+        check_raw_store(RawStore(settings.raw_dir))  # before Prefect starts: one line, exit 2
         os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
         from flows.reparse_flow import reparse
 

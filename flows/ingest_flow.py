@@ -7,9 +7,11 @@ Run it with `python -m flows.ingest` (see `--help`), or on a schedule with `--se
 # the real annotations, and a deployment run validates its JSON parameters against it.
 
 import asyncio
+import os
 import time
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from typing import Any
 
 from prefect import flow
@@ -17,15 +19,23 @@ from prefect import flow
 from core.settings import Settings, SiteProfile
 from extract.discover import Discovery
 from extract.rawstore import RawStore
-from extract.records import Outcome, ParsedPage
-from flows.carry import carried_urls
-from flows.events import pages_done, stage_started
+from extract.records import ParsedPage
+from flows.events import log, pages_done, stage_started
 from flows.plan import HostCrawl, plan_crawl, sites_by_host
-from flows.report import publish_report_artifacts
+from flows.report import publish_report_artifacts, refuse
+from flows.scope import (
+    Keep,
+    crawled_hosts,
+    dataset_sources,
+    keep_from_baseline,
+    unreachable_hosts,
+    why_no_careers,
+)
 from flows.sources import live_sources
 from flows.summary import RunSummary, count_outcomes
 from flows.tasks import discover_task, fetch_task, normalize_task, parse_task, publish_task
-from load import latest_fill_rates, new_run_id
+from load import Baseline, new_run_id, open_baseline
+from load.locks import run_lock
 from transform.errors import QualityGateFailed
 from transform.quality import check_gates
 
@@ -48,14 +58,33 @@ class StageClock:
 @flow(name="ingest", log_prints=False)
 async def ingest(settings: Settings, force: bool = False) -> RunSummary:
     """Crawl the configured sources (the bundled sample site when none) and publish."""
-    with live_sources(settings) as live:
-        return await _ingest(live, force)
-
-
-async def _ingest(settings: Settings, force: bool) -> RunSummary:
     run_id = new_run_id()
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    with one_run_at_a_time(settings, "ingest", run_id), live_sources(settings) as live:
+        return await _ingest(live, force, run_id)
+
+
+@contextmanager
+def one_run_at_a_time(settings: Settings, kind: str, run_id: str) -> Iterator[None]:
+    """Hold the data dir for this run: a second ingest or reparse there is refused."""
+    holder = {"kind": kind, "run_id": run_id, "pid": os.getpid(),
+              "started": datetime.now(UTC).isoformat(timespec="seconds")}
+    with run_lock(settings.data_dir, holder):
+        yield
+
+
+def open_run_baseline(settings: Settings) -> Baseline:
+    """The version this run builds on, read once; damaged versions are passed over aloud."""
+    baseline = open_baseline(settings.parquet_dir, repair=True)
+    for problem in baseline.problems:
+        log.warning("%s", problem)
+    return baseline
+
+
+async def _ingest(settings: Settings, force: bool, run_id: str) -> RunSummary:
     clock = StageClock()
     stage_started(run_id, "discover")
+    baseline = open_run_baseline(settings)
     # The fetch log of earlier runs, read once: what conditional requests revalidate.
     previous = RawStore(settings.raw_dir).latest_by_url(exclude_run=run_id)
 
@@ -85,14 +114,20 @@ async def _ingest(settings: Settings, force: bool) -> RunSummary:
     with clock.stage("fetch+parse"):
         for host_pages in await asyncio.gather(*(crawl_host(p) for p in plans.values())):
             parsed.extend(host_pages)
-    lost_listings = [
-        page for d in discoveries for page in d.pages
-        if page.outcome is Outcome.FAILED_FETCH and page.transient
-    ]
+    empty = why_no_careers(parsed, discoveries, settings.sources)
+    if empty is not None:
+        raise await refuse(f"nothing to publish: {empty}")
+    crawled = crawled_hosts(settings.sources, [p.page for p in parsed])
+    keep = keep_from_baseline(
+        parsed, baseline=baseline, previous=previous, crawled=crawled,
+        unreachable=unreachable_hosts(discoveries),
+        replace_sources=settings.source.replace_sources,
+    )
     return await finish_run(
-        parsed, settings=settings, run_id=run_id, clock=clock, force=force,
-        manifest_extra={"kind": "ingest"},
-        keep_urls=carried_urls(parsed, previous, lost_listings),
+        [*parsed, *keep.unreachable_pages], settings=settings, run_id=run_id, clock=clock,
+        force=force, manifest_extra={"kind": "ingest"}, baseline=baseline, keep=keep,
+        compared_hosts=crawled,
+        sources=dataset_sources(settings.sources, baseline, keep.other_hosts),
     )
 
 
@@ -104,17 +139,21 @@ async def finish_run(
     clock: StageClock,
     force: bool,
     manifest_extra: Mapping[str, Any],
-    keep_urls: Collection[str] = (),
+    baseline: Baseline,
+    keep: Keep,
+    compared_hosts: Collection[str],
+    sources: Sequence[Mapping[str, Any]],
 ) -> RunSummary:
     """Normalize, check the quality gates, publish, and report the run (ingest and reparse).
 
-    `keep_urls`: pages that failed transiently, whose careers keep their previous rows.
+    `keep`: what the run keeps from `baseline` (see flows/scope.py). Fill rates are
+    compared with the baseline's careers of `compared_hosts` only.
     """
     outcomes = count_outcomes(parsed)
     with clock.stage("normalize"):
         tables = normalize_task(parsed, settings, run_id)
         quality = tables.quality.with_previous(
-            latest_fill_rates("careers", data_dir=settings.data_dir),
+            baseline.fill_rates_of_hosts(compared_hosts),
             settings.quality.fill_rate_drop_warning,
         )
     try:
@@ -122,6 +161,11 @@ async def finish_run(
     except QualityGateFailed:
         await publish_report_artifacts(None, quality.lines())
         raise
+    notes = [
+        f"kept {n} careers of {host}, which this run's sources do not name"
+        " (--replace-sources drops them)"
+        for host, n in sorted(keep.other_hosts.items())
+    ]
     with clock.stage("publish"):
         extra = {
             **manifest_extra,
@@ -130,7 +174,7 @@ async def finish_run(
             "quality": quality.to_dict(),
             "stage_seconds": dict(clock.seconds),
         }
-        result = publish_task(tables, settings, run_id, extra, force, keep_urls)
+        result = publish_task(tables, settings, run_id, extra, force, baseline, keep, sources)
     summary = RunSummary(
         run_id=run_id,
         published=result.published,
@@ -142,6 +186,7 @@ async def finish_run(
         quality=tuple(quality.lines()),
         diff=result.diff_summary if result.published else None,
         stage_seconds=dict(clock.seconds),
+        notes=(*baseline.problems, *notes),
     )
     await publish_report_artifacts(summary, summary.quality)
     return summary

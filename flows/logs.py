@@ -82,11 +82,28 @@ class OneLineProjectErrors(logging.Filter):
 PREFECT_RUN_LOGGERS = ("prefect.flow_runs", "prefect.task_runs")
 
 
+class NotOnTheConsole(logging.Filter):
+    """Keeps Prefect's flow- and task-run records off the terminal (they still reach the
+    Prefect API, so the UI has them): there the command's own progress, summary and
+    one-line error say what happened, once."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.name.startswith(PREFECT_RUN_LOGGERS)
+
+
+def _quiet_prefect_console() -> None:
+    for handler in logging.getLogger().handlers:
+        is_console = type(handler).__name__ == "PrefectConsoleHandler"
+        if is_console and not any(isinstance(f, NotOnTheConsole) for f in handler.filters):
+            handler.addFilter(NotOnTheConsole())
+
+
 def configure_logging(
     *, quiet: bool, log_format: LogFormat, stream: Any = None
 ) -> ProgressHandler | None:
     """Attach the right handler to the project's logger; returns the progress handler if live."""
     stream = stream or sys.stderr
+    _quiet_prefect_console()
     for name in PREFECT_RUN_LOGGERS:
         prefect_logger = logging.getLogger(name)
         if not any(isinstance(f, OneLineProjectErrors) for f in prefect_logger.filters):

@@ -14,72 +14,118 @@ Run it with `python -m flows.reparse [--data-dir DIR] [--force]`.
 # the real annotations, and a deployment run validates its JSON parameters against it.
 
 from collections import Counter
-from collections.abc import Sequence
-from pathlib import Path
 
 from prefect import flow
 
+from core.errors import UserError
 from core.settings import Settings
 from extract.rawstore import LogEntry, RawStore
 from extract.records import FetchedPage, Outcome, ParsedPage
 from flows.events import pages_done, stage_started
-from flows.ingest_flow import StageClock, finish_run
+from flows.ingest_flow import StageClock, finish_run, one_run_at_a_time, open_run_baseline
+from flows.report import refuse
+from flows.scope import keep_from_baseline, why_no_careers
 from flows.summary import RunSummary
 from flows.tasks import parse_task
-from load import read
-from load.errors import DataDirNotFound, VersionNotFound
+from load import Baseline
 from load.runid import new_run_id
 
 
-def entries_to_reparse(store: RawStore, data_dir: Path) -> list[LogEntry]:
-    """The fetch-log entries of the bodies behind the latest version (see module doc)."""
-    try:
-        pages = read("pages", data_dir=data_dir)
-        careers = read("careers", data_dir=data_dir)
-    except (DataDirNotFound, VersionNotFound):
-        return list(store.latest_by_url().values())
-    wanted = {
-        (url, sha)
-        for frame in (pages, careers)
-        for url, sha in zip(frame["url"], frame["content_sha256"], strict=True)
-        if isinstance(sha, str)
-    }
+def check_raw_store(store: RawStore) -> None:
+    """Reparse reads the raw store and never creates it: a missing one is a user error."""
+    if not store.root.is_dir() or not (store.run_ids() or any(store.root.iterdir())):
+        raise UserError(f"no raw store at {store.root} (is --data-dir right?)")
+
+
+def pages_to_reparse(store: RawStore, baseline: Baseline) -> tuple[list[FetchedPage], list[str]]:
+    """The stored pages behind `baseline` (see the module doc), in URL order, and the fetch
+    runs they came from.
+
+    Each (url, body) of the baseline's `pages` and `careers` tables is a page to parse
+    again. Its fetch-log entry supplies what the tables do not keep (content type,
+    redirect target); a body whose entry is gone (a lost fetch log) is still parsed,
+    from what the tables say. Before the first version: the newest body of every URL.
+    """
+    if baseline.run_id is None:
+        entries = list(store.latest_by_url().values())
+        return [_page_of(e) for e in sorted(entries, key=lambda e: e.url)], [
+            e.run_id for e in entries
+        ]
+    wanted: dict[tuple[str, str], FetchedPage] = {}
+    for name in ("pages", "careers"):
+        table = baseline.tables.get(name)
+        if table is None:
+            continue
+        for row in table.select(_ROW_COLUMNS[name]).to_pylist():
+            if row["content_sha256"]:
+                key = (row["url"], row["content_sha256"])
+                wanted.setdefault(key, _page_of_row(row))
     found: dict[tuple[str, str], LogEntry] = {}
     for entry in store.entries():  # oldest first: the newest log entry of a body wins
         if entry.sha256 is None:
             continue
         for url in (entry.url, entry.final_url):
             if url is not None and (url, entry.sha256) in wanted:
-                found[(entry.url, entry.sha256)] = entry
-    return list(found.values())
+                found[(url, entry.sha256)] = entry
+    # A body reached both under its URL and its redirect target is parsed once.
+    by_entry = {id(e): e for e in found.values()}
+    covered = set(found) | {
+        (e.final_url, e.sha256) for e in by_entry.values() if e.final_url and e.sha256
+    }
+    pages = [_page_of(e) for e in by_entry.values()]
+    pages += [page for key, page in wanted.items() if key not in covered]
+    runs = [e.run_id for e in by_entry.values()]
+    return sorted(pages, key=lambda page: page.url), runs
 
 
-def stored_pages(entries: Sequence[LogEntry]) -> list[FetchedPage]:
-    """Stored fetches as pages to parse again, in URL order."""
-    return [
-        FetchedPage(
-            url=e.url,
-            outcome=Outcome.PARSED,
-            status=e.status,
-            fetched_at=e.fetched_at,
-            content_sha256=e.sha256,
-            bytes=e.bytes,
-            content_type=e.content_type,
-            etag=e.etag,
-            last_modified=e.last_modified,
-            final_url=e.final_url,
-        )
-        for e in sorted(entries, key=lambda entry: entry.url)
-    ]
+_ROW_COLUMNS = {
+    "pages": ["url", "status", "fetched_at", "bytes", "content_sha256"],
+    "careers": ["url", "fetched_at", "content_sha256"],
+}
+
+
+def _page_of(e: LogEntry) -> FetchedPage:
+    return FetchedPage(
+        url=e.url,
+        outcome=Outcome.PARSED,
+        status=e.status,
+        fetched_at=e.fetched_at,
+        content_sha256=e.sha256,
+        bytes=e.bytes,
+        content_type=e.content_type,
+        etag=e.etag,
+        last_modified=e.last_modified,
+        final_url=e.final_url,
+    )
+
+
+def _page_of_row(row: dict[str, object]) -> FetchedPage:
+    status = row.get("status")
+    size = row.get("bytes")
+    return FetchedPage(
+        url=str(row["url"]),
+        outcome=Outcome.PARSED,
+        status=status if isinstance(status, int) else 200,
+        fetched_at=row.get("fetched_at"),  # type: ignore[arg-type]
+        content_sha256=str(row["content_sha256"]),
+        bytes=size if isinstance(size, int) else None,
+    )
 
 
 @flow(name="reparse", log_prints=False)
 async def reparse(settings: Settings, force: bool = False) -> RunSummary:
     """Parse every stored body again and publish the result as a new version."""
+    store = RawStore(settings.raw_dir)
+    check_raw_store(store)
     run_id = new_run_id()
+    with one_run_at_a_time(settings, "reparse", run_id):
+        return await _reparse(settings, store, run_id, force)
+
+
+async def _reparse(settings: Settings, store: RawStore, run_id: str, force: bool) -> RunSummary:
     clock = StageClock()
-    entries = entries_to_reparse(RawStore(settings.raw_dir), settings.data_dir)
-    pages = stored_pages(entries)
+    baseline = open_run_baseline(settings)
+    pages, runs = pages_to_reparse(store, baseline)
     stage_started(run_id, "reparse", total=len(pages))
     parsed: list[ParsedPage] = []
     with clock.stage("parse"):
@@ -88,8 +134,18 @@ async def reparse(settings: Settings, force: bool = False) -> RunSummary:
             done = parse_task(pages[start : start + size], settings)
             pages_done(run_id, "reparse", done)
             parsed.extend(done)
-    fetch_runs = dict(sorted(Counter(e.run_id for e in entries).items()))
+    empty = why_no_careers(parsed)
+    if empty is not None:
+        raise await refuse(f"nothing to publish: {empty}")
+    hosts = frozenset(baseline.careers_by_host())
+    # Careers whose stored body could not be read keep their rows; the rest is rebuilt.
+    keep = keep_from_baseline(
+        parsed, baseline=baseline, previous={}, crawled=hosts, unreachable={},
+        replace_sources=False,
+    )
+    fetch_runs = dict(sorted(Counter(runs).items()))
     return await finish_run(
         parsed, settings=settings, run_id=run_id, clock=clock, force=force,
         manifest_extra={"kind": "reparse", "reparse_of": fetch_runs},
+        baseline=baseline, keep=keep, compared_hosts=hosts, sources=baseline.sources,
     )

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from prefect.artifacts import acreate_markdown_artifact, acreate_table_artifact
 
 from flows.summary import RunSummary, count_rows, render_markdown
+from transform.errors import QualityGateFailed
 
 COUNTS_KEY = "careers-etl-counts"
 REPORT_KEY = "careers-etl-report"
@@ -28,3 +29,9 @@ async def publish_report_artifacts(summary: RunSummary | None, quality: Sequence
     await acreate_markdown_artifact(
         key=REPORT_KEY, markdown=render_markdown(summary), description="careers-etl run report"
     )
+
+
+async def refuse(reason: str) -> QualityGateFailed:
+    """The gate error for a run that must not publish, its report left in the Prefect UI."""
+    await publish_report_artifacts(None, [reason])
+    return QualityGateFailed(reason)

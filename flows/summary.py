@@ -24,6 +24,7 @@ class RunSummary:
     quality: Sequence[str] = ()  # the data-quality summary, one line each
     diff: str | None = None
     stage_seconds: Mapping[str, float] = field(default_factory=dict)
+    notes: Sequence[str] = ()  # what the run kept or repaired on the way, one line each
 
     @property
     def rejects(self) -> int:
@@ -58,6 +59,7 @@ def render_text(summary: RunSummary) -> str:
     lines.append("  rows:     " + ", ".join(f"{k} {v}" for k, v in summary.rows.items()))
     if summary.diff:
         lines.append(f"  changes:  {summary.diff}")
+    lines += [f"  note:     {line}" for line in summary.notes]
     lines += [f"  quality:  {line}" for line in summary.quality]
     if summary.stage_seconds:
         timing = ", ".join(f"{k} {v:.1f}s" for k, v in summary.stage_seconds.items())
@@ -82,6 +84,8 @@ def render_markdown(summary: RunSummary) -> str:
     parts = [head, "### Data quality", *[f"- {line}" for line in summary.quality]]
     if summary.diff:
         parts += ["### Changes", f"- {summary.diff}"]
+    if summary.notes:
+        parts += ["### Notes", *[f"- {line}" for line in summary.notes]]
     if summary.version is not None:
         parts += ["### Read it", f"`{read_hint(summary.parquet_dir, summary.version)}`"]
         report = existing_report(summary.parquet_dir, summary.version)

@@ -6,7 +6,7 @@ Only the tasks that do network I/O retry, and only for transient errors; a
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from prefect import Task, task
@@ -23,7 +23,8 @@ from extract.rawstore import LogEntry, RawStore
 from extract.records import FetchedPage, ParsedPage
 from extract.robots import RobotsRules
 from flows.events import log
-from load import PublishResult, carry_from_latest, collect, publish
+from flows.scope import Keep
+from load import Baseline, PublishResult, carry_forward, collect, publish
 from load.outputs import refresh_outputs
 from transform.build import build_tables
 from transform.tables import Tables
@@ -36,42 +37,34 @@ def retry_only_transient(task: Task[Any, Any], task_run: TaskRun, state: State[A
     own infrastructure (a dropped connection, a timeout) or a bug, which a retry
     would only repeat.
     """
-    try:
-        state.result()
-    except Exception as exc:
-        return bool(getattr(exc, "transient", False)) or isinstance(
-            exc, ConnectionError | TimeoutError
-        )
-    return False
+    # `_sync=True`: in an async task, plain `result()` would hand back an un-awaited
+    # coroutine and no retry would ever fire.
+    error = state.result(raise_on_failure=False, _sync=True)  # type: ignore[call-overload]
+    if not isinstance(error, BaseException):
+        return False
+    return bool(getattr(error, "transient", False)) or isinstance(
+        error, ConnectionError | TimeoutError
+    )
 
 
 # I/O tasks: a retried batch re-fetches conditionally, so a retry is cheap and safe.
-IO_RETRIES = 2
-IO_RETRY_DELAYS = [2.0, 10.0]
+IO_TASK_OPTIONS: dict[str, Any] = {
+    "retries": 2,
+    "retry_delay_seconds": [2.0, 10.0],
+    "retry_jitter_factor": 0.5,
+    "retry_condition_fn": retry_only_transient,
+    "cache_policy": NO_CACHE,
+}
 
 
-@task(
-    name="discover",
-    retries=IO_RETRIES,
-    retry_delay_seconds=IO_RETRY_DELAYS,
-    retry_jitter_factor=0.5,
-    retry_condition_fn=retry_only_transient,
-    cache_policy=NO_CACHE,
-)
+@task(name="discover", **IO_TASK_OPTIONS)
 async def discover_task(
     settings: Settings, site: SiteProfile, run_id: str, previous: Mapping[str, LogEntry]
 ) -> Discovery:
     return await discover_site(settings, site, run_id=run_id, previous=previous)
 
 
-@task(
-    name="fetch-batch",
-    retries=IO_RETRIES,
-    retry_delay_seconds=IO_RETRY_DELAYS,
-    retry_jitter_factor=0.5,
-    retry_condition_fn=retry_only_transient,
-    cache_policy=NO_CACHE,
-)
+@task(name="fetch-batch", **IO_TASK_OPTIONS)
 async def fetch_task(
     urls: Sequence[str],
     settings: Settings,
@@ -107,16 +100,23 @@ def publish_task(
     run_id: str,
     manifest_extra: Mapping[str, Any],
     force: bool,
-    keep_urls: Collection[str] = (),
+    baseline: Baseline,
+    keep: Keep,
+    sources: Sequence[Mapping[str, Any]],
 ) -> PublishResult:
-    """Publish, keeping the last good rows of `keep_urls` (failed transiently); then retention."""
-    arrow = carry_from_latest(tables.to_arrow(), settings.parquet_dir, keep_urls)
+    """Publish with what `keep` says carried from `baseline`; then retention."""
+    arrow = carry_forward(tables.to_arrow(), baseline.tables, keep.urls)
+    gate = settings.quality
     result = publish(
         arrow,
         parquet_dir=settings.parquet_dir,
         run_id=run_id,
         manifest_extra=manifest_extra,
         force=force,
+        baseline=baseline,
+        max_removed_share=None if gate.allow_removals else gate.max_removed_share,
+        removal_exempt=keep.replaced_hosts,
+        sources=sources,
     )
     if settings.load.keep_last is not None or settings.load.keep_days is not None:
         try:

@@ -6,7 +6,8 @@
     pay = history("careers", data_dir=Path("data"))            # every value over versions
 """
 
-from load.carry import carry_forward, carry_from_latest, previous_tables
+from load.baseline import Baseline, open_baseline
+from load.carry import carry_forward
 from load.diff import VersionDiff, diff
 from load.gc import GcResult, collect
 from load.history import history
@@ -24,19 +25,19 @@ from load.read import (
 from load.runid import new_run_id
 
 __all__ = [
+    "Baseline",
     "GcResult",
     "PublishResult",
     "VersionDiff",
     "VersionInfo",
     "carry_forward",
-    "carry_from_latest",
     "collect",
     "diff",
     "history",
     "latest",
     "latest_fill_rates",
     "new_run_id",
-    "previous_tables",
+    "open_baseline",
     "publish",
     "read",
     "read_arrow",

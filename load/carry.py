@@ -9,14 +9,10 @@ a lasting reason are not carried, so they drop out and the diff names them.
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
-from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from load.layout import Layout
-from load.read import latest_id, load_manifest, read_arrow_from
-from load.schema import DATA_TABLES
 from load.tables import align
 
 CHILD_TABLES = ("career_skills", "career_duties")
@@ -58,27 +54,3 @@ def carry_forward(
         rows = _rows_where(old_child, "career_id", carried_ids)
         result[name] = pa.concat_tables([new_child, align(rows, new_child.schema)])
     return result
-
-
-def previous_tables(parquet_dir: Path) -> dict[str, pa.Table]:
-    """The data tables of the latest published version ({} before the first publish)."""
-    layout = Layout(Path(parquet_dir))
-    run_id = latest_id(layout) if layout.root.is_dir() else None
-    if run_id is None:
-        return {}
-    manifest = load_manifest(layout, run_id)
-    return {
-        name: read_arrow_from(layout, name, manifest)
-        for name in DATA_TABLES
-        if name in manifest.tables
-    }
-
-
-def carry_from_latest(
-    tables: Mapping[str, pa.Table], parquet_dir: Path, keep_urls: Collection[str]
-) -> dict[str, pa.Table]:
-    """`carry_forward` against the latest version. Which pages failed transiently is the
-    fetcher's judgement (its errors say so), handed in as `keep_urls`."""
-    if not keep_urls:
-        return dict(tables)
-    return carry_forward(tables, previous_tables(parquet_dir), keep_urls)

@@ -30,11 +30,10 @@ import duckdb
 import pyarrow as pa
 
 from load.atomic import fsync_dir
-from load.errors import VersionNotFound
+from load.errors import CorruptVersion, VersionNotFound
 from load.layout import Layout
 from load.locks import exclusive_lock
 from load.manifest import Manifest
-from load.read import latest_id, load_manifest
 from load.schema import (
     CATEGORY_LEVELS,
     DATA_TABLES,
@@ -43,6 +42,7 @@ from load.schema import (
     RANK_COLUMNS,
     TABLES,
 )
+from load.versions import load_manifest, resolve_latest
 
 CATALOG_NAME = "careers.duckdb"
 HISTORY_SUFFIX = "_history"
@@ -93,7 +93,7 @@ class Catalog:
         for run_id in layout.committed_ids():
             try:
                 manifests.append(load_manifest(layout, run_id))
-            except VersionNotFound:  # removed by retention while we listed
+            except (VersionNotFound, CorruptVersion):  # removed while we listed, or damaged
                 continue
         if not manifests:
             raise VersionNotFound(f"no published versions in {layout.root}")
@@ -101,7 +101,7 @@ class Catalog:
 
     @property
     def latest(self) -> str:
-        named = latest_id(self.layout)
+        named = resolve_latest(self.layout).run_id
         ids = [m.run_id for m in self.manifests]
         return named if named in ids else ids[-1]
 

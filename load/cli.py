@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
+import math
 import sys
 from collections.abc import Sequence
 from dataclasses import asdict
@@ -24,8 +26,9 @@ from load.gc import GcResult, collect
 from load.layout import Layout
 from load.manifest import Manifest
 from load.outputs import describe_version, prune
-from load.read import LATEST, read_manifest, verify, versions
+from load.read import read_manifest, verify, versions
 from load.report import write_report
+from load.versions import LATEST
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -100,8 +103,8 @@ def _positive_int(text: str) -> int:
 
 def _positive_float(text: str) -> float:
     value = float(text)
-    if value <= 0:
-        raise argparse.ArgumentTypeError("must be more than 0")
+    if not math.isfinite(value) or value <= 0:
+        raise argparse.ArgumentTypeError("must be a finite number more than 0")
     return value
 
 
@@ -125,6 +128,9 @@ def _cmd_versions(args: argparse.Namespace, console: Console) -> None:
         table.add_column(column, justify="right")
     table.add_column("changes", no_wrap=True)
     for info in infos:
+        if info.damaged:
+            table.add_row(info.run_id, "", "", "", "", f"damaged: {info.damaged}")
+            continue
         rows = info.row_counts
         table.add_row(
             info.run_id + (" *" if info.is_latest else ""),
@@ -177,9 +183,9 @@ def _cmd_show(args: argparse.Namespace, console: Console) -> None:
 def _diff_pair(args: argparse.Namespace) -> tuple[str, str]:
     if args.old is not None:
         return args.old, args.new or LATEST
-    ids = [info.run_id for info in versions(args.data_dir)]
+    ids = [info.run_id for info in versions(args.data_dir) if not info.damaged]
     if len(ids) < 2:
-        raise VersionNotFound(f"diff needs two published versions, found {len(ids)}")
+        raise VersionNotFound(f"diff needs two intact published versions, found {len(ids)}")
     return ids[-2], ids[-1]
 
 
@@ -231,6 +237,8 @@ def _cmd_gc(args: argparse.Namespace, console: Console) -> None:
             _refresh_after_gc(args.data_dir)
         return
     verb = "would remove" if result.dry_run else "removed"
+    for note in result.notes:
+        console.print(f"Repaired: {note}")
     console.print(f"Crash leftovers {verb}: {', '.join(result.swept) or 'none'}")
     console.print(f"Old versions {verb}: {', '.join(result.expired) or 'none'}")
     console.print(f"Versions kept: {len(result.kept)} (latest {result.latest or '-'})")
@@ -290,12 +298,37 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; user errors print one line and return 2, other load errors 1."""
     args = _parser().parse_args(argv)
     console = Console(highlight=False)
+    _warnings_as_lines()
     try:
         COMMANDS[args.command](args, console)
     except UserError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        _error(str(exc))
         return 2
     except CareersEtlError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        _error(str(exc))
+        return 1
+    except OSError as exc:  # a read-only or vanished folder, a full disk
+        where = f" ({exc.filename})" if exc.filename else ""
+        _error(f"{exc.strerror or exc}{where}")
         return 1
     return 0
+
+
+def _error(message: str) -> None:
+    print("error: " + " ".join(message.split()), file=sys.stderr)  # one line, always
+
+
+def _warnings_as_lines() -> None:
+    """What the readers log as warnings (a repaired pointer, a damaged version passed
+    over) goes to stderr as one `warning:` line each."""
+    logger = logging.getLogger("load")
+    if not any(isinstance(h, _StderrLines) for h in logger.handlers):
+        logger.addHandler(_StderrLines(logging.WARNING))
+        logger.propagate = False
+
+
+class _StderrLines(logging.Handler):
+    """`warning: <message>` on whatever sys.stderr is when the record comes."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        sys.stderr.write(f"warning: {record.getMessage()}\n")

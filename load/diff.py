@@ -11,8 +11,9 @@ from typing import Any
 import pyarrow as pa
 
 from load.layout import Layout
-from load.read import load_manifest, read_arrow_from
+from load.read import read_arrow_from
 from load.schema import PROVENANCE_COLUMNS, RANK_COLUMNS
+from load.versions import load_manifest
 
 # Provenance, not content: a re-fetch or a parser rename alone is not a change. Ranks
 # follow their level column, whose change is reported already.

@@ -8,6 +8,8 @@
         ├── UnknownTable       (also a UserError) the version has no such table
         ├── SchemaMismatch     a table does not fit its Arrow schema: nothing is written
         ├── PublishConflict    that run id is already published
+        ├── RemovalRefused     the version would drop too many careers: nothing is written
+        ├── RunInProgress      another ingest or reparse holds the data dir
         └── CorruptVersion     a committed file is missing or its bytes changed
 
 Messages are one readable line; the CLI prints them as they are.
@@ -44,6 +46,14 @@ class SchemaMismatch(LoadError):
 
 class PublishConflict(LoadError):
     """A version with this run id was already committed; versions are immutable."""
+
+
+class RemovalRefused(LoadError):
+    """Publishing would remove more of the latest version's careers than allowed."""
+
+
+class RunInProgress(LoadError):
+    """Another run (ingest or reparse) is using the data dir; one at a time."""
 
 
 class CorruptVersion(LoadError):

@@ -29,7 +29,8 @@ import pyarrow as pa
 
 from load.atomic import write_synced
 from load.layout import Layout
-from load.read import load_manifest, read_arrow_from
+from load.read import read_arrow_from
+from load.versions import load_manifest
 
 EXPORTS_DIR = "exports"
 CONTEXT = "https://schema.org"

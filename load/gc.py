@@ -15,11 +15,12 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from load.atomic import fsync_dir, remove_tree
+from load.baseline import intact_latest
+from load.errors import DataDirNotFound
 from load.layout import Layout
 from load.locks import exclusive_lock, try_lock
-from load.pointer import repair_latest
-from load.read import latest_id
 from load.runid import RUN_ID_PATTERN, run_id_time
+from load.versions import resolve_latest
 
 _TMP_SUFFIX = ".tmp"
 
@@ -33,6 +34,7 @@ class GcResult:
     kept: tuple[str, ...]  # published versions still there
     latest: str | None
     dry_run: bool = False
+    notes: tuple[str, ...] = ()  # what was wrong with `_LATEST`, when it was repaired
 
 
 def _id_between(name: str, prefix: str, suffix: str) -> str | None:
@@ -131,26 +133,33 @@ def collect(
     now: datetime | None = None,
     dry_run: bool = False,
 ) -> GcResult:
-    """Sweep crash leftovers, repair `_LATEST` forward, then apply retention."""
+    """Sweep crash leftovers, repair `_LATEST`, then apply retention.
+
+    Creates nothing where nothing was published (`DataDirNotFound` names the path).
+    """
     layout = Layout.for_reading(data_dir)
-    layout.ensure()
+    if not layout.manifests_dir.is_dir():
+        raise DataDirNotFound(f"no published versions in {layout.root} (is --data-dir right?)")
+    if not dry_run:
+        layout.locks_dir.mkdir(exist_ok=True)
     swept = sweep(layout, dry_run=dry_run)
     committed = layout.committed_ids()
-    if not dry_run:
-        repair_latest(layout)
-    with exclusive_lock(layout.latest_lock_path):
-        latest = latest_id(layout)
-        if dry_run and committed and (latest is None or committed[-1] > latest):
-            latest = committed[-1]
-        expired = plan_retention(
-            committed,
-            latest=latest,
-            keep_last=keep_last,
-            keep_days=keep_days,
-            now=now or datetime.now(UTC),
-        )
-        if not dry_run:
+    # Retention keeps the newest *intact* version: a damaged latest must not be the only
+    # one left when the good versions before it expire.
+    found, notes = intact_latest(layout, repair=not dry_run)
+    expired = plan_retention(
+        committed,
+        latest=found.run_id,
+        keep_last=keep_last,
+        keep_days=keep_days,
+        now=now or datetime.now(UTC),
+    )
+    if not dry_run and expired:
+        with exclusive_lock(layout.latest_lock_path):
+            # The pointer may have moved on meanwhile: never expire what it names now.
+            current = resolve_latest(layout).run_id
             for run_id in expired:
-                _remove_version(layout, run_id)
+                if run_id != current:
+                    _remove_version(layout, run_id)
     kept = tuple(r for r in committed if r not in expired)
-    return GcResult(swept, expired, kept, latest, dry_run)
+    return GcResult(swept, expired, kept, found.run_id, dry_run, notes)

@@ -21,8 +21,9 @@ from typing import TypeVar
 from load.catalog import build_catalog
 from load.datapackage import source_hosts, stale_descriptors, write_datapackage
 from load.layout import Layout
-from load.read import latest_id, load_manifest, read_arrow_from
+from load.read import read_arrow_from
 from load.report import report_path, reports_dir, write_report
+from load.versions import load_manifest, resolve_latest
 
 T = TypeVar("T")
 
@@ -44,7 +45,7 @@ def describe_version(data_dir: Path, version: str = "latest") -> Path:
     careers = read_arrow_from(layout, "careers", manifest) if "careers" in manifest.tables \
         else None
     return write_datapackage(layout, manifest, source_hosts(careers),
-                             latest=manifest.run_id == latest_id(layout))
+                             latest=manifest.run_id == resolve_latest(layout).run_id)
 
 
 def prune(data_dir: Path) -> list[Path]:

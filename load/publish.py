@@ -11,28 +11,32 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable, Mapping
+from collections import Counter
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from core.errors import StorageError
 from load.atomic import fsync_dir, fsync_file, remove_tree, sha256_file, write_synced
+from load.baseline import Baseline, open_baseline
 from load.diff import VersionDiff, diff_tables
-from load.errors import PublishConflict, SchemaMismatch
+from load.errors import PublishConflict, RemovalRefused, SchemaMismatch
 from load.gc import sweep
 from load.layout import Layout
 from load.locks import exclusive_lock
 from load.manifest import FileEntry, Manifest, TableEntry
-from load.pointer import advance_latest, repair_latest
-from load.read import load_manifest, read_arrow_from
+from load.pointer import advance_latest
 from load.runid import check_run_id
 from load.schema import CATEGORY_LEVELS, DATA_TABLES, SCHEMA_VERSION, TABLES
 from load.tables import conform, fill_rates, same_content
+from load.versions import resolve_latest
 
 Step = Callable[[str], None]
 COMPRESSION = "zstd"
@@ -52,24 +56,14 @@ class PublishResult:
     reason: str
     row_counts: Mapping[str, int]
     path: Path  # the parquet folder holding the version
-    previous: str | None  # the latest version when the publish started
+    previous: str | None  # the version this one was compared with (the baseline)
     latest: str | None  # what `_LATEST` names afterwards (a newer concurrent run wins)
     diff: VersionDiff
+    warnings: tuple[str, ...] = ()  # damaged versions passed over, pointer repairs
 
     @property
     def diff_summary(self) -> str:
         return self.diff.summary
-
-
-def _previous_tables(layout: Layout, previous: str | None) -> dict[str, pa.Table] | None:
-    if previous is None:
-        return None
-    manifest = load_manifest(layout, previous)
-    return {
-        name: read_arrow_from(layout, name, manifest)
-        for name in DATA_TABLES
-        if name in manifest.tables
-    }
 
 
 def _write_table(layout: Layout, name: str, table: pa.Table, run_id: str, step: Step) -> TableEntry:
@@ -125,6 +119,36 @@ def _parser_versions(tables: Mapping[str, pa.Table]) -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
+def removal_failure(
+    changes: VersionDiff, before: int, max_share: float, exempt: Collection[str] = ()
+) -> str | None:
+    """Why publishing `changes` would lose too many careers (None when it would not).
+
+    Careers of `exempt` hosts (sources the run was told to replace) do not count. The
+    message names each host that loses careers, how many, and why (the diff's
+    reasons: gone, no longer listed, failed ...), so a person can tell an outage
+    from a site that really dropped pages.
+    """
+    counted = [r for r in changes.removed if urlsplit(r.url or "").netloc not in exempt]
+    removed = len(counted)
+    if before == 0 or removed / before <= max_share:
+        return None
+    by_host: dict[str, Counter[str]] = {}
+    for ref in counted:
+        host = urlsplit(ref.url or "").netloc or "(no url)"
+        reason = (ref.reason or "unknown").split(":", 1)[0]
+        by_host.setdefault(host, Counter())[reason] += 1
+    hosts = "; ".join(
+        f"{host} loses {sum(why.values())} ("
+        + ", ".join(f"{reason} {n}" for reason, n in why.most_common()) + ")"
+        for host, why in sorted(by_host.items(), key=lambda item: -sum(item[1].values()))
+    )
+    return (
+        f"it would remove {removed} of {before} careers ({removed / before:.0%}), above"
+        f" quality.max_removed_share {max_share:.0%}: {hosts}"
+    )
+
+
 def publish(
     tables: Mapping[str, pa.Table],
     *,
@@ -133,15 +157,23 @@ def publish(
     manifest_extra: Mapping[str, Any] | None = None,
     force: bool = False,
     schemas: Mapping[str, pa.Schema] = TABLES,
+    baseline: Baseline | None = None,
+    max_removed_share: float | None = None,
+    removal_exempt: Collection[str] = (),
+    sources: Sequence[Mapping[str, Any]] = (),
     on_step: Step | None = None,
 ) -> PublishResult:
     """Publish `tables` as version `run_id` under `parquet_dir` (the `data/parquet` folder).
 
     Each table is fitted to its explicit schema (`schemas`, the contract by
     default; a table not given is published empty) with `version` set to
-    `run_id`. If the data tables equal the latest version's (row order and
-    `version` aside), nothing is written unless `force`. `manifest_extra`
-    (run statistics, settings) is stored in the manifest under "run".
+    `run_id`. It is compared with `baseline` (the newest intact version, read
+    here unless the caller read it already): if the data tables are equal (row
+    order and `version` aside), nothing is written unless `force`; if more than
+    `max_removed_share` of the baseline's careers would go (those of the
+    `removal_exempt` hosts aside), `RemovalRefused` is raised before anything is
+    written. `manifest_extra` (run statistics,
+    settings) is stored in the manifest under "run", `sources` under "sources".
     """
     check_run_id(run_id)
     step = on_step or _ignore
@@ -153,18 +185,43 @@ def publish(
         for name, schema in schemas.items()
     }
     layout = Layout(Path(parquet_dir))
+    try:
+        return _publish(layout, fitted, run_id, manifest_extra, force, baseline,
+                        (max_removed_share, removal_exempt), sources, step)
+    except OSError as exc:  # a full disk, a read-only folder: one line, nothing half-written
+        raise StorageError.from_os_error(f"version {run_id} in {layout.root}", exc) from exc
+
+
+def _publish(
+    layout: Layout,
+    fitted: Mapping[str, pa.Table],
+    run_id: str,
+    manifest_extra: Mapping[str, Any] | None,
+    force: bool,
+    baseline: Baseline | None,
+    removals: tuple[float | None, Collection[str]],
+    sources: Sequence[Mapping[str, Any]],
+    step: Step,
+) -> PublishResult:
     layout.ensure()
     if layout.manifest_path(run_id).exists():
         raise PublishConflict(f"version {run_id} is already published")
-    previous = repair_latest(layout)
-    before = _previous_tables(layout, previous)
+    if baseline is None or baseline.pointer != resolve_latest(layout).run_id:
+        baseline = open_baseline(layout.root, repair=True)  # first, or another run published
+    previous = baseline.run_id
+    before = dict(baseline.tables) if previous is not None else None
     changes = diff_tables(before, fitted, old_id=previous, new_id=run_id)
     counts = {name: table.num_rows for name, table in fitted.items()}
+    max_share, exempt = removals
+    if max_share is not None and before is not None and "careers" in before:
+        refusal = removal_failure(changes, before["careers"].num_rows, max_share, exempt)
+        if refusal is not None:
+            raise RemovalRefused(f"refusing to publish: {refusal}")
     unchanged = before is not None and same_content(fitted, before, DATA_TABLES)
     if unchanged and not force:
         return PublishResult(
             run_id, False, f"unchanged: same data as {previous}", counts, layout.root,
-            previous, previous, changes,
+            previous, previous, changes, baseline.problems,
         )
     with exclusive_lock(layout.run_lock_path(run_id), unlink=True):
         step("run:locked")
@@ -182,12 +239,19 @@ def publish(
                 fill_rates={name: fill_rates(table) for name, table in fitted.items()},
                 diff=changes.to_dict(),
                 run=dict(manifest_extra or {}),
+                sources=tuple(sources),
             )
             _commit_manifest(layout, manifest, step)
         except BaseException:
             _discard(layout, run_id, list(fitted))
             raise
-        latest = advance_latest(layout, run_id, step)
+        try:
+            latest = advance_latest(layout, run_id, step)
+        except OSError as exc:
+            raise StorageError(
+                f"version {run_id} is published, but _LATEST could not be moved to it"
+                f" ({exc.strerror or exc}); the next run or `load gc` moves it"
+            ) from exc
     step("run:unlocked")
     try:
         sweep(layout)
@@ -195,4 +259,6 @@ def publish(
         log.warning("could not remove leftovers of crashed runs: %s", exc)
     step("swept")
     reason = f"forced: same data as {previous}" if unchanged else "published"
-    return PublishResult(run_id, True, reason, counts, layout.root, previous, latest, changes)
+    return PublishResult(
+        run_id, True, reason, counts, layout.root, previous, latest, changes, baseline.problems
+    )

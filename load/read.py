@@ -7,6 +7,7 @@ manifest lists, so a half-written version is never seen.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -20,10 +21,11 @@ from load.atomic import sha256_file
 from load.errors import CorruptVersion, DataDirNotFound, UnknownTable, VersionNotFound
 from load.layout import Layout
 from load.manifest import Manifest
-from load.runid import check_run_id
+from load.runid import run_id_time
+from load.versions import LATEST, load_manifest, resolve_latest
 
-LATEST = "latest"
 ALL = "all"
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,36 +42,23 @@ class VersionInfo:
     added: int = 0
     removed: int = 0
     changed: int = 0
+    damaged: str | None = None  # why the version cannot be read, when it cannot
 
-
-def latest_id(layout: Layout) -> str | None:
-    """The run id `_LATEST` names, or None before the first publish."""
-    try:
-        text = layout.latest_path.read_text(encoding="ascii").strip()
-    except FileNotFoundError:
-        return None
-    return check_run_id(text) if text else None
+    @classmethod
+    def of_damaged(cls, run_id: str, reason: str) -> VersionInfo:
+        return cls(run_id, run_id_time(run_id), 0, None, {}, "", False, damaged=reason)
 
 
 def latest(data_dir: Path) -> str | None:
-    """The newest published run id, or None if nothing was published yet."""
-    return latest_id(Layout.for_reading(data_dir))
+    """The newest published run id, or None if nothing was published yet.
 
-
-def load_manifest(layout: Layout, version: str) -> Manifest:
-    """The manifest of `version` ("latest" or a run id) in `layout`."""
-    if version == LATEST:
-        run_id = latest_id(layout)
-        if run_id is None:
-            raise VersionNotFound(f"nothing published yet in {layout.root}")
-    else:
-        run_id = check_run_id(version)
-    path = layout.manifest_path(run_id)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise VersionNotFound(f"no version {run_id} in {layout.root}") from None
-    return Manifest.from_json(text, source=str(path))
+    That is what `_LATEST` names; when the pointer is broken (garbage, or a version
+    without an intact manifest), the newest intact version, with a warning logged.
+    """
+    found = resolve_latest(Layout.for_reading(data_dir))
+    if found.problem:
+        log.warning("%s", found.problem)
+    return found.run_id
 
 
 def read_manifest(version: str = LATEST, *, data_dir: Path) -> Manifest:
@@ -80,25 +69,29 @@ def read_manifest(version: str = LATEST, *, data_dir: Path) -> Manifest:
 def latest_fill_rates(table: str, *, data_dir: Path) -> dict[str, float] | None:
     """Per-column fill rates of `table` in the latest version (None before the first)."""
     try:
-        layout = Layout.for_reading(data_dir)
+        manifest = resolve_latest(Layout.for_reading(data_dir)).manifest
     except DataDirNotFound:
         return None
-    run_id = latest_id(layout)
-    if run_id is None:
+    if manifest is None:
         return None
-    rates = load_manifest(layout, run_id).fill_rates.get(table) or {}
+    rates = manifest.fill_rates.get(table) or {}
     return {column: rate for column, rate in rates.items() if rate is not None}
 
 
 def versions(data_dir: Path) -> list[VersionInfo]:
-    """Every published version, oldest first."""
+    """Every published version, oldest first; a damaged one says so in `damaged`."""
     layout = Layout.for_reading(data_dir)
-    newest = latest_id(layout)
+    newest = resolve_latest(layout)
+    if newest.problem:
+        log.warning("%s", newest.problem)
     infos = []
     for run_id in layout.committed_ids():
         try:
             manifest = load_manifest(layout, run_id)
         except VersionNotFound:  # removed by retention while we listed
+            continue
+        except CorruptVersion as exc:
+            infos.append(VersionInfo.of_damaged(run_id, str(exc)))
             continue
         infos.append(
             VersionInfo(
@@ -108,7 +101,7 @@ def versions(data_dir: Path) -> list[VersionInfo]:
                 previous=manifest.previous,
                 row_counts=manifest.row_counts,
                 diff_summary=str(manifest.diff.get("summary", "")),
-                is_latest=run_id == newest,
+                is_latest=run_id == newest.run_id,
                 added=len(manifest.diff.get("added", ())),
                 removed=len(manifest.diff.get("removed", ())),
                 changed=len(manifest.diff.get("changed", ())),
@@ -133,7 +126,10 @@ def _dataset(layout: Layout, paths: list[str], schema: pa.Schema) -> pa.Table:
     missing = [p for p in files if not Path(p).is_file()]
     if missing:
         raise CorruptVersion(f"missing data file {missing[0]}")
-    return ds.dataset(files, schema=schema, format="parquet").to_table()
+    try:
+        return ds.dataset(files, schema=schema, format="parquet").to_table()
+    except (pa.ArrowException, OSError) as exc:  # truncated or overwritten parts
+        raise CorruptVersion(f"unreadable data file: {' '.join(str(exc).split())}") from exc
 
 
 def read_arrow_from(layout: Layout, table: str, manifest: Manifest) -> pa.Table:
@@ -146,7 +142,12 @@ def _manifests_of(layout: Layout, table: str, version: str) -> list[Manifest]:
     """The manifests `version` names: one, or with "all" every version that has `table`."""
     if version != ALL:
         return [load_manifest(layout, version)]
-    manifests = [load_manifest(layout, run_id) for run_id in layout.committed_ids()]
+    manifests = []
+    for run_id in layout.committed_ids():
+        try:
+            manifests.append(load_manifest(layout, run_id))
+        except (CorruptVersion, VersionNotFound) as exc:  # removed meanwhile, or damaged
+            log.warning("skipping version %s: %s", run_id, exc)
     having = [m for m in manifests if table in m.tables]
     if not having:
         raise UnknownTable(f"no published version has a table {table!r} in {layout.root}")
@@ -202,10 +203,8 @@ def read(table: str, version: str = LATEST, *, data_dir: Path) -> pd.DataFrame:
     return to_pandas(_read_tables(layout, table, manifests), levels)
 
 
-def verify(version: str = LATEST, *, data_dir: Path) -> Manifest:
-    """Check every file of a version against its manifest (size and sha256)."""
-    layout = Layout.for_reading(data_dir)
-    manifest = load_manifest(layout, version)
+def check_files(layout: Layout, manifest: Manifest) -> None:
+    """Raise `CorruptVersion` unless every file of `manifest` has its recorded size and sha256."""
     for entry in manifest.tables.values():
         for file in entry.files:
             path = layout.root / file.path
@@ -213,4 +212,11 @@ def verify(version: str = LATEST, *, data_dir: Path) -> Manifest:
                 raise CorruptVersion(f"{manifest.run_id}: missing file {file.path}")
             if path.stat().st_size != file.bytes or sha256_file(path) != file.sha256:
                 raise CorruptVersion(f"{manifest.run_id}: {file.path} differs from its manifest")
+
+
+def verify(version: str = LATEST, *, data_dir: Path) -> Manifest:
+    """Check every file of a version against its manifest (size and sha256)."""
+    layout = Layout.for_reading(data_dir)
+    manifest = load_manifest(layout, version)
+    check_files(layout, manifest)
     return manifest

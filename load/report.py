@@ -34,8 +34,9 @@ from load.charts import (
 )
 from load.layout import Layout
 from load.manifest import Manifest
-from load.read import load_manifest, read_arrow_from, to_pandas
+from load.read import read_arrow_from, to_pandas
 from load.schema import EDUCATION_LEVELS, GROWTH_LEVELS
+from load.versions import load_manifest
 
 REPORTS_DIR = "reports"
 TOP_SKILLS = 15

@@ -169,16 +169,20 @@ class _Server(ThreadingHTTPServer):
 
 
 class FaultServer:
-    """Serve a plan on 127.0.0.1 in a background thread; use as a context manager."""
+    """Serve a plan on 127.0.0.1 (or another loopback address) in a background thread; use
+    as a context manager. Two servers on 127.0.0.1 and 127.0.0.2 are two hosts."""
 
-    def __init__(self, plan: Mapping[str, Reply | Sequence[Reply]] | None = None) -> None:
+    def __init__(
+        self, plan: Mapping[str, Reply | Sequence[Reply]] | None = None, *, host: str = "127.0.0.1"
+    ) -> None:
         self._lock = threading.Lock()
         self._plan: dict[str, list[Reply]] = {}
         self._served: dict[str, int] = {}
         self._log: list[Request] = []
         for path, replies in (plan or {}).items():
             self.set(path, replies)
-        self._httpd = _Server(("127.0.0.1", 0), _Handler)
+        self._host = host
+        self._httpd = _Server((host, 0), _Handler)
         self._httpd.owner = self
         self._thread = threading.Thread(
             target=self._httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
@@ -199,7 +203,7 @@ class FaultServer:
 
     @property
     def origin(self) -> str:
-        return f"127.0.0.1:{self._httpd.server_address[1]}"
+        return f"{self._host}:{self._httpd.server_address[1]}"
 
     def url(self, path: str = "/") -> str:
         return f"http://{self.origin}{path}"

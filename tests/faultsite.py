@@ -71,10 +71,14 @@ def pick_faults(paths: Sequence[str], *, share: float, seed: int) -> dict[str, s
 
 
 def sample_fault_site(
-    faults: Mapping[str, str], *, slow: float, data: SiteData | None = None
+    faults: Mapping[str, str],
+    *,
+    slow: float,
+    data: SiteData | None = None,
+    host: str = "127.0.0.1",
 ) -> FaultServer:
     """A fault server (not yet started) serving the sample site with `faults` planned."""
-    server = FaultServer()
+    server = FaultServer(host=host)
     pages = site_pages(data if data is not None else load_site(), f"http://{server.origin}")
     unknown = set(faults) - set(pages)
     if unknown:

@@ -10,8 +10,11 @@ import duckdb
 import pytest
 
 from core.settings import Settings
+from flows.scope import Keep
 from flows.summary import RunSummary, render_markdown, render_text
 from flows.tasks import publish_task
+from load import PublishResult
+from load.baseline import open_baseline
 from tests.analyst_data import V1, V2, parsed, sample_pages
 from transform.build import build_tables
 
@@ -20,9 +23,17 @@ def tables(run_id: str, count: int):  # type: ignore[no-untyped-def]
     return build_tables(parsed(sample_pages()[:count]), run_id=run_id)
 
 
+def publish(settings: Settings, run_id: str, count: int) -> PublishResult:
+    """The publish task as the ingest flow calls it, on the latest version as its baseline."""
+    baseline = open_baseline(settings.parquet_dir, repair=True)
+    keep = Keep(urls=frozenset(), unreachable_pages=(), other_hosts={})
+    return publish_task.fn(tables(run_id, count), settings, run_id, {}, False, baseline, keep,
+                           [])
+
+
 def test_publish_writes_report_descriptor_and_catalog(tmp_path: Path) -> None:
     settings = Settings(data_dir=tmp_path / "data")
-    result = publish_task.fn(tables(V1, 12), settings, V1, {}, False)
+    result = publish(settings, V1, 12)
     assert result.published
     data = tmp_path / "data"
     assert (data / "reports" / f"{V1}.html").is_file()
@@ -36,7 +47,7 @@ def test_a_failing_analyst_file_only_warns(tmp_path: Path, caplog: pytest.LogCap
     settings = Settings(data_dir=tmp_path / "data")
     (tmp_path / "data" / "careers.duckdb").mkdir(parents=True)  # the catalog cannot go here
     with caplog.at_level(logging.WARNING):
-        result = publish_task.fn(tables(V1, 5), settings, V1, {}, False)
+        result = publish(settings, V1, 5)
     assert result.published
     assert result.latest == V1
     warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
@@ -47,8 +58,8 @@ def test_a_failing_analyst_file_only_warns(tmp_path: Path, caplog: pytest.LogCap
 
 def test_an_unchanged_run_writes_nothing_new(tmp_path: Path) -> None:
     settings = Settings(data_dir=tmp_path / "data")
-    publish_task.fn(tables(V1, 5), settings, V1, {}, False)
-    again = publish_task.fn(tables(V2, 5), settings, V2, {}, False)
+    publish(settings, V1, 5)
+    again = publish(settings, V2, 5)
     assert not again.published
     assert sorted(p.name for p in (tmp_path / "data" / "reports").iterdir()) == [f"{V1}.html"]
 

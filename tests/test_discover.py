@@ -12,7 +12,7 @@ import pytest
 
 from core.errors import UserError
 from core.settings import CrawlSettings, SourceSettings
-from extract.discover import Classified, Discovery, classify_html, discover, parse_sitemap
+from extract.discover import Classified, Discovery, classify_html, discover, read_sitemap
 from extract.fetch import make_client
 from extract.rawstore import RawStore
 from extract.records import Outcome
@@ -185,6 +185,8 @@ def test_profile_pattern_decides_which_links_are_profiles(tmp_path: Path) -> Non
 
 
 def test_robots_unavailable_means_nothing_is_discovered(tmp_path: Path) -> None:
+    """RFC 9309: nothing is fetched, and the start URL is a transient failure (the host was
+    unreachable), not a disallowed page, so its careers are kept."""
     with FaultServer() as srv:
         site(srv)
         srv.set("/robots.txt", Reply(status=500))
@@ -193,8 +195,10 @@ def test_robots_unavailable_means_nothing_is_discovered(tmp_path: Path) -> None:
     assert paths == ["/robots.txt"]
     assert found.page_urls == ()
     [page] = found.pages
-    assert page.outcome is Outcome.DISALLOWED
-    assert found.robots[srv.origin].disallow_all
+    assert page.outcome is Outcome.FAILED_FETCH
+    assert page.transient
+    assert (page.error or "").startswith("host unreachable: robots.txt of")
+    assert found.robots[srv.origin].unreachable
 
 
 def test_second_discovery_revalidates_and_downloads_nothing(tmp_path: Path) -> None:
@@ -222,23 +226,17 @@ def test_second_discovery_revalidates_and_downloads_nothing(tmp_path: Path) -> N
     assert {p.outcome for p in second.pages} == {Outcome.SKIPPED}
 
 
-@pytest.mark.parametrize(
-    ("starts", "source", "message"),
-    [
-        (
-            ["ftp://x.test/"],
-            SourceSettings(),
-            "bad --start-url: not an http(s) URL: 'ftp://x.test/'",
-        ),
-        (["http://x.test/"], SourceSettings(profile_pattern="(unclosed"), "bad profile_pattern"),
-    ],
-)
-def test_bad_input_is_a_user_error_before_any_request(
-    tmp_path: Path, starts: list[str], source: SourceSettings, message: str
-) -> None:
+def test_bad_start_url_is_a_user_error_before_any_request(tmp_path: Path) -> None:
+    message = "bad --start-url: not an http(s) URL: 'ftp://x.test/'"
     with pytest.raises(UserError, match=re.escape(message)):
-        run_discover(starts, tmp_path, source=source)
+        run_discover(["ftp://x.test/"], tmp_path, source=SourceSettings())
     assert not tmp_path.exists() or not any(tmp_path.iterdir())
+
+
+def test_a_bad_profile_pattern_never_reaches_discovery() -> None:
+    """The settings model refuses it, so no site profile carries one."""
+    with pytest.raises(ValueError, match="profile_pattern"):
+        SourceSettings(profile_pattern="(unclosed")
 
 
 # -- pure classification ---------------------------------------------------------------------
@@ -314,12 +312,18 @@ def test_classify_html(url: str, body: str, expected: Classified) -> None:
     )
 
 
-def test_parse_sitemap_reads_plain_and_gzipped_and_ignores_html() -> None:
+def test_read_sitemap_reads_plain_and_gzipped_and_says_why_others_are_not() -> None:
     body = sitemap(["http://h.test/a", "http://h.test/b"])
     expected = Classified("sitemap", links=("http://h.test/a", "http://h.test/b"))
-    assert parse_sitemap(body, cap=10_000) == expected
-    assert parse_sitemap(gzip.compress(body), cap=10_000) == expected
-    assert parse_sitemap(b"<html><body>x</body></html>", cap=10_000) is None
-    assert parse_sitemap(b"not xml", cap=10_000) is None
+    assert read_sitemap(body, cap=10_000) == expected
+    assert read_sitemap(gzip.compress(body), cap=10_000) == expected
+    for text, why in [
+        (b"<html><body>x</body></html>", "it is an HTML page"),
+        (b"not xml", "it is not XML"),
+        (b"<urlset><url><loc>http://h.test/a</loc></url>", "broken XML"),
+        (b"<rss><channel/></rss>", "its root element is <rss>"),
+    ]:
+        with pytest.raises(ValueError, match=re.escape(why)):
+            read_sitemap(text, cap=10_000)
     with pytest.raises(ValueError, match="inflates past 100 bytes"):
-        parse_sitemap(gzip.compress(b"<urlset>" + b" " * 1000 + b"</urlset>"), cap=100)
+        read_sitemap(gzip.compress(b"<urlset>" + b" " * 1000 + b"</urlset>"), cap=100)

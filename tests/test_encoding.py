@@ -10,6 +10,9 @@ from hypothesis import strategies as st
 from extract.encoding import decode_body, sniff_encoding
 
 CAFE = "Café – naïve résumé"
+PAGE = f"<html><head><title>Chef</title></head><body><h1>Chef</h1><p>{CAFE}</p></body></html>"
+if len(PAGE.encode("utf-8")) % 2:  # an even number of bytes: decodable as UTF-16 at all
+    PAGE += " "
 
 
 @pytest.mark.parametrize(
@@ -38,6 +41,11 @@ CAFE = "Café – naïve résumé"
         ),
         (CAFE.encode("utf-8"), None, "utf-8"),  # no charset anywhere: UTF-8 when it decodes
         (CAFE.encode("cp1252"), None, "cp1252"),  # else windows-1252
+        # UTF-8 markup labelled UTF-16 "decodes" into CJK text with no "<" left: refused.
+        (PAGE.encode("utf-8"), "text/html; charset=utf-16", "utf-8"),
+        (PAGE.encode("utf-8"), "text/html; charset=UTF-16LE", "utf-8"),
+        (b'<meta charset="utf-16">' + PAGE.encode("utf-8"), None, "utf-8"),
+        (PAGE.encode("utf-16-le"), "text/html; charset=utf-16le", "utf-16-le"),  # truly UTF-16
     ],
 )
 def test_sniff_encoding(body: bytes, content_type: str | None, codec: str) -> None:

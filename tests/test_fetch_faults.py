@@ -249,7 +249,10 @@ def test_cross_host_redirect_is_refused_unless_allowed(tmp_path: Path) -> None:
             fetch(
                 [srv.url("/go")],
                 tmp_path,
-                source=SourceSettings(allow_cross_host_redirects=True),
+                # The other host is local but named by no start URL: allowed only when said.
+                source=SourceSettings(
+                    allow_cross_host_redirects=True, allow_private_addresses=True
+                ),
             )
         )
         assert [r.path for r in other.requests()] == ["/robots.txt", "/there"]
@@ -291,7 +294,8 @@ def test_crawl_delay_is_capped(tmp_path: Path) -> None:
     ("robots", "outcome"),
     [
         (Reply(status=404), Outcome.PARSED),  # no robots.txt: everything allowed
-        (Reply(status=503), Outcome.DISALLOWED),  # unreachable: nothing this run
+        (Reply(status=503), Outcome.FAILED_FETCH),  # unreachable: nothing this run
+        (Reply(status=429), Outcome.FAILED_FETCH),  # rate-limited: unreachable too
     ],
 )
 def test_robots_status_rules(tmp_path: Path, robots: Reply, outcome: Outcome) -> None:
@@ -299,9 +303,10 @@ def test_robots_status_rules(tmp_path: Path, robots: Reply, outcome: Outcome) ->
         pages = fetch([srv.url("/a"), srv.url("/b")], tmp_path, settings=fast(max_retries=1))
         paths = [r.path for r in srv.requests()]
     assert [p.outcome for p in pages] == [outcome, outcome]
-    if outcome is Outcome.DISALLOWED:
-        assert paths == ["/robots.txt", "/robots.txt"]  # retried once, then disallow-all
-        assert "robots.txt of" in (pages[0].error or "")
+    if outcome is Outcome.FAILED_FETCH:
+        assert paths == ["/robots.txt", "/robots.txt"]  # retried once, then nothing
+        assert all(p.transient for p in pages)  # unreachable, not disallowed: careers kept
+        assert "host unreachable: robots.txt of" in (pages[0].error or "")
     else:
         assert paths == ["/robots.txt", "/a", "/b"]
 
@@ -501,3 +506,28 @@ def test_a_gzip_body_cut_off_mid_stream_is_a_transient_failure(tmp_path: Path) -
     assert page.transient
     assert page.error is not None
     assert page.error.startswith("compressed body ended early")
+
+
+def test_private_addresses_are_allowed_per_host_not_per_site() -> None:
+    """One local start URL lets that host be local, not every host of the site: a public
+    host of the same site may not redirect the crawler to a link-local address."""
+    from extract.errors import DisallowedError
+    from extract.hostpolicy import HostPolicy
+
+    async def go() -> None:
+        policy = await HostPolicy.build(
+            ["http://127.0.0.1:8000/careers/", "http://careers.invalid/"],
+            SourceSettings(allow_cross_host_redirects=True),
+        )
+        assert policy.private_origins == {"127.0.0.1:8000"}
+        await policy.check_address("http://127.0.0.1:8000/careers/nurse")
+        with pytest.raises(DisallowedError, match="non-public address"):
+            await policy.check_address("http://169.254.169.254/latest/meta-data")
+        with pytest.raises(DisallowedError, match="non-public address"):
+            await policy.check_address("http://127.0.0.1:9999/admin")
+        everywhere = await HostPolicy.build(
+            ["http://careers.invalid/"], SourceSettings(allow_private_addresses=True)
+        )
+        await everywhere.check_address("http://169.254.169.254/latest/meta-data")
+
+    asyncio.run(go())

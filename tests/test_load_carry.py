@@ -7,13 +7,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from load import (
-    carry_forward,
-    carry_from_latest,
-    previous_tables,
-    publish,
-    read_arrow,
-)
+from load import carry_forward, open_baseline, publish, read_arrow
 from tests.load_helpers import career, duties, page, skills, tables, url
 
 OLD_FETCH = datetime(2026, 10, 1, tzinfo=UTC)
@@ -84,12 +78,13 @@ def test_carried_rows_take_the_new_schema() -> None:
 
 def test_carried_careers_survive_into_the_published_version(tmp_path: Path) -> None:
     parquet = tmp_path / "parquet"
-    assert previous_tables(parquet) == {}
+    assert open_baseline(parquet).tables == {}  # nothing published yet
     keep = {url("welder")}  # the fetcher marked its 503 transient
-    assert carry_from_latest(this_run(), parquet, keep) == this_run()  # nothing published yet
     publish(previous(), parquet_dir=parquet, run_id="20261001T060000Z-aaaaaa")
-    result = publish(carry_from_latest(this_run(), parquet, keep), parquet_dir=parquet,
-                     run_id="20261101T060000Z-bbbbbb")
+    baseline = open_baseline(parquet)
+    assert baseline.run_id == "20261001T060000Z-aaaaaa"
+    result = publish(carry_forward(this_run(), baseline.tables, keep), parquet_dir=parquet,
+                     run_id="20261101T060000Z-bbbbbb", baseline=baseline)
     assert [r.career_id for r in result.diff.removed] == ["careers.example/baker"]
     assert result.diff.removed[0].reason == "gone (HTTP 410)"
     assert [c.career_id for c in result.diff.changed] == ["careers.example/nurse"]

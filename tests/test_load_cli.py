@@ -72,7 +72,7 @@ def test_gc(data_dir: Path, capsys) -> None:
     assert f"Old versions would remove: {V1}" in out
     code, out, _ = run(capsys, "gc", "--keep-last", "1", "--data-dir", str(data_dir), "--json")
     assert json.loads(out) == {"swept": [], "expired": [V1], "kept": [V2], "latest": V2,
-                               "dry_run": False}
+                               "dry_run": False, "notes": []}
 
 
 @pytest.mark.parametrize(

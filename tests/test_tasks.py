@@ -22,3 +22,34 @@ def test_only_transient_errors_retry_a_task(error: Exception, retry: bool):
 
 def test_a_completed_task_is_not_retried():
     assert retry_only_transient(None, None, Completed(data=1)) is False  # type: ignore[arg-type]
+
+
+def test_a_transient_failure_of_an_async_batch_task_is_retried(prefect_server):
+    """The real tasks' retry options on an async task, as discover and fetch-batch are: the
+    condition must see the error (not an un-awaited coroutine) for a retry to fire."""
+    import asyncio
+
+    from prefect import flow, task
+
+    from flows.tasks import IO_TASK_OPTIONS
+
+    attempts: list[int] = []
+    options = {**IO_TASK_OPTIONS, "retry_delay_seconds": 0, "retry_jitter_factor": None}
+
+    @task(**options)
+    async def flaky(error: Exception) -> str:
+        attempts.append(1)
+        if len(attempts) == 1:
+            raise error
+        return "fetched"
+
+    @flow
+    async def run(error: Exception) -> str:
+        return await flaky(error)
+
+    assert asyncio.run(run(TransientFetchError("dropped", url="http://a.test/"))) == "fetched"
+    assert len(attempts) == 2
+    attempts.clear()
+    with pytest.raises(TerminalFetchError):
+        asyncio.run(run(TerminalFetchError("HTTP 404", url="http://a.test/")))
+    assert len(attempts) == 1  # a lasting failure is not retried
