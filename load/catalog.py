@@ -21,6 +21,7 @@ comment. View definitions hold absolute file paths: rebuild after moving the dat
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -28,9 +29,10 @@ from pathlib import Path
 
 import duckdb
 import pyarrow as pa
+import pyarrow.parquet as pq
 
 from load.atomic import fsync_dir
-from load.errors import CorruptVersion, VersionNotFound
+from load.errors import CatalogError, CorruptVersion, VersionNotFound
 from load.layout import Layout
 from load.locks import exclusive_lock
 from load.manifest import Manifest
@@ -44,6 +46,7 @@ from load.schema import (
 )
 from load.versions import load_manifest, resolve_latest
 
+log = logging.getLogger(__name__)
 CATALOG_NAME = "careers.duckdb"
 HISTORY_SUFFIX = "_history"
 ALL_SUFFIX = "_all"
@@ -88,15 +91,27 @@ class Catalog:
 
     @classmethod
     def of(cls, layout: Layout) -> Catalog:
-        """Every published version of `layout`; VersionNotFound when there is none."""
+        """Every intact published version of `layout`; VersionNotFound when there is none.
+
+        A version whose manifest or files are damaged (a part missing, truncated, its
+        footer unreadable or its row count not the manifest's) is left out, with one
+        warning line: DuckDB would refuse to create a view over it.
+        """
         manifests = []
-        for run_id in layout.committed_ids():
+        committed = layout.committed_ids()
+        for run_id in committed:
             try:
-                manifests.append(load_manifest(layout, run_id))
-            except (VersionNotFound, CorruptVersion):  # removed while we listed, or damaged
+                manifest = load_manifest(layout, run_id)
+                _check_parts(layout, manifest)
+            except VersionNotFound:  # removed by retention while we listed
                 continue
+            except CorruptVersion as exc:
+                log.warning("catalog: version %s left out: %s", run_id, " ".join(str(exc).split()))
+                continue
+            manifests.append(manifest)
         if not manifests:
-            raise VersionNotFound(f"no published versions in {layout.root}")
+            what = "intact published" if committed else "published"
+            raise VersionNotFound(f"no {what} versions in {layout.root}")
         return cls(layout, tuple(manifests))
 
     @property
@@ -291,16 +306,38 @@ def _comments(
             yield f"COMMENT ON COLUMN {quote(name)}.{quote(column_name)} IS {literal(text)}"
 
 
+def _check_parts(layout: Layout, manifest: Manifest) -> None:
+    """Each listed part opens as Parquet (its footer) and holds the rows the manifest says."""
+    for name, entry in manifest.tables.items():
+        rows = 0
+        for file in entry.files:
+            path = layout.root / file.path
+            try:
+                rows += pq.read_metadata(path).num_rows
+            except (OSError, pa.ArrowException) as exc:
+                raise CorruptVersion(f"{file.path}: {exc}") from exc
+        if rows != entry.rows:
+            raise CorruptVersion(f"{name} holds {rows} rows, its manifest says {entry.rows}")
+
+
 def connect_memory(layout: Layout) -> duckdb.DuckDBPyConnection:
     """An in-memory DuckDB connection holding the catalog's views (nothing written)."""
+    catalog = Catalog.of(layout)
     con = duckdb.connect(":memory:")
     try:
-        for statement in Catalog.of(layout).statements():
-            con.execute(statement)
+        _create(con, catalog)
     except BaseException:
         con.close()
         raise
     return con
+
+
+def _create(con: duckdb.DuckDBPyConnection, catalog: Catalog) -> None:
+    try:
+        for statement in catalog.statements():
+            con.execute(statement)
+    except duckdb.Error as exc:
+        raise CatalogError("cannot build the catalog: " + " ".join(str(exc).split())) from exc
 
 
 def build_catalog(data_dir: Path) -> Path:
@@ -311,7 +348,8 @@ def build_catalog(data_dir: Path) -> Path:
     half-built file. Raises VersionNotFound when nothing is published.
     """
     layout = Layout.for_reading(data_dir)
-    Catalog.of(layout)  # nothing published: say so before creating anything
+    if not layout.committed_ids():  # nothing published: say so before creating anything
+        raise VersionNotFound(f"no published versions in {layout.root}")
     target = catalog_path(layout)
     lock = layout.locks_dir / "catalog.lock"
     layout.locks_dir.mkdir(parents=True, exist_ok=True)
@@ -321,13 +359,15 @@ def build_catalog(data_dir: Path) -> Path:
             _remove(leftover)  # a build that crashed; we hold the lock, so none is running
         tmp = target.with_name(f".{target.name}.{os.getpid()}.building")
         try:
-            con = duckdb.connect(str(tmp))
             try:
-                for statement in catalog.statements():
-                    con.execute(statement)
-                con.execute("CHECKPOINT")
-            finally:
-                con.close()
+                con = duckdb.connect(str(tmp))
+                try:
+                    _create(con, catalog)
+                    con.execute("CHECKPOINT")
+                finally:
+                    con.close()
+            except duckdb.Error as exc:  # a full disk, an unwritable folder
+                raise CatalogError(f"cannot write {tmp}: {' '.join(str(exc).split())}") from exc
             os.replace(tmp, target)
         finally:
             _remove(tmp)

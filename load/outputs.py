@@ -70,7 +70,7 @@ def refresh_outputs(data_dir: Path, version: str = "latest") -> Outputs:
         try:
             return action()
         except Exception as exc:  # derived files: report the failure, never fail the publish
-            problems.append(f"{step}: {type(exc).__name__}: {exc}")
+            problems.append(f"{step}: {type(exc).__name__}: {' '.join(str(exc).split())}")
             return None
 
     descriptor = attempt("datapackage", lambda: describe_version(data_dir, version))

@@ -215,3 +215,23 @@ def test_gc_keeps_the_catalog_to_the_versions_left(tmp_path: Path) -> None:
         assert con.execute("SELECT DISTINCT version FROM careers_all").fetchall() == [(V2,)]
     assert sorted(p.name for p in (data / "reports").iterdir()) == [f"{V2}.html"]
     assert not (data / "parquet" / f"{V1}.datapackage.json").exists()
+
+
+@pytest.mark.parametrize("damage", ["missing", "truncated"])
+def test_a_damaged_version_is_left_out_with_one_warning(tmp_path: Path, damage: str) -> None:
+    data = sample_versions(tmp_path / "data")
+    part = next((data / "parquet" / "career_skills").glob(f"version={V1}/*.parquet"))
+    if damage == "missing":
+        part.unlink()
+    else:
+        part.write_bytes(part.read_bytes()[:100])
+    done = subprocess.run([sys.executable, "-m", "load", "catalog", "--data-dir", str(data)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    lines = done.stderr.splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith(f"warning: catalog: version {V1} left out: career_skills/")
+    with connect(data) as con:
+        assert con.execute("SELECT DISTINCT version FROM careers_all").fetchall() == [(V2,)]
+        assert con.execute("SELECT count(*) FROM careers").fetchone() == (
+            len(read("careers", data_dir=data)),)
