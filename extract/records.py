@@ -75,6 +75,10 @@ class RawCareer:
     people_skills: tuple[str, ...] = ()
     duties: tuple[str, ...] = ()
     rules: tuple[tuple[str, str], ...] = field(default=())  # (field, rule) pairs
+    # The occupation code(s) the page states or links, as published ("15-2011.00"), and
+    # what the page says of their system ("O*NET-SOC", "SOC Code"); see extract/parse/codes.py.
+    occupation_code: str | None = None
+    occupation_code_system: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

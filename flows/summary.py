@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from extract.records import ParsedPage
+from load.outputs import existing_report
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +68,9 @@ def render_text(summary: RunSummary) -> str:
         lines.append(f"  version:  {summary.version}")
         lines.append(f"  files:    {summary.parquet_dir}/<table>/version={summary.version}/")
         lines.append(f"  read it:  {read_hint(summary.parquet_dir, summary.version)}")
+        report = existing_report(summary.parquet_dir, summary.version)
+        if report is not None:
+            lines.append(f"  report:   {report}")
     return "\n".join(lines)
 
 
@@ -84,6 +88,9 @@ def render_markdown(summary: RunSummary) -> str:
         parts += ["### Notes", *[f"- {line}" for line in summary.notes]]
     if summary.version is not None:
         parts += ["### Read it", f"`{read_hint(summary.parquet_dir, summary.version)}`"]
+        report = existing_report(summary.parquet_dir, summary.version)
+        if report is not None:
+            parts.append(f"Report: `{report}`")
     return "\n".join(parts)
 
 

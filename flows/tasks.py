@@ -25,6 +25,7 @@ from extract.robots import RobotsRules
 from flows.events import log
 from flows.scope import Keep
 from load import Baseline, PublishResult, carry_forward, collect, publish
+from load.outputs import refresh_outputs
 from transform.build import build_tables
 from transform.tables import Tables
 
@@ -126,4 +127,7 @@ def publish_task(
                     raw_keep_days=retention.raw_keep_days)
         except (CareersEtlError, OSError) as exc:  # the version is published; cleanup can wait
             log.warning("retention failed, old versions kept until the next run: %s", exc)
+    if result.published:  # report, descriptor, catalog: derived, so a failure only warns
+        for problem in refresh_outputs(settings.data_dir, result.run_id).problems:
+            log.warning("published, but an analyst file was not written: %s", problem)
     return result

@@ -3,12 +3,14 @@
     from load import read, versions, diff
     careers = read("careers", data_dir=Path("data"))          # the latest version
     march = read("careers", "20260301T060000Z-ab12cd", data_dir=Path("data"))
+    pay = history("careers", data_dir=Path("data"))            # every value over versions
 """
 
 from load.baseline import Baseline, open_baseline
 from load.carry import carry_forward
 from load.diff import VersionDiff, diff
 from load.gc import GcResult, collect
+from load.history import history
 from load.publish import PublishResult, publish
 from load.read import (
     VersionInfo,
@@ -31,6 +33,7 @@ __all__ = [
     "carry_forward",
     "collect",
     "diff",
+    "history",
     "latest",
     "latest_fill_rates",
     "new_run_id",

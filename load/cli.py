@@ -1,4 +1,4 @@
-"""`python -m load`: list, show, diff and clean up published versions."""
+"""`python -m load`: list, show, diff and clean up published versions; report, export, catalog."""
 
 from __future__ import annotations
 
@@ -14,18 +14,23 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import duckdb
 from rich import box
 from rich.console import Console
 from rich.table import Table
 
 from core.errors import CareersEtlError, UserError
+from load.catalog import build_catalog, catalog_path
 from load.diff import VersionDiff, diff
 from load.errors import RunInProgress, VersionNotFound
+from load.export import FORMATS, export_jsonld
 from load.gc import GcResult, collect
 from load.layout import Layout
 from load.locks import run_lock
 from load.manifest import Manifest
+from load.outputs import describe_version, prune
 from load.read import read_manifest, verify, versions
+from load.report import write_report
 from load.versions import LATEST
 
 
@@ -68,6 +73,30 @@ def _parser() -> argparse.ArgumentParser:
                        help="also remove raw bodies no kept version needs and no fetch of the "
                             "last D days names, and older fetch logs")
     clean.add_argument("--dry-run", action="store_true", help="only say what would be removed")
+    report = commands.add_parser(
+        "report", parents=[common], help="write a version's HTML report",
+        description="Write the self-contained HTML report of a version (counts, fill rates, "
+                    "rejects, changes, charts) to <data-dir>/reports/<version>.html.",
+    )
+    report.add_argument("version", nargs="?", default=LATEST,
+                        help="a run id or 'latest' (default)")
+    export = commands.add_parser(
+        "export", parents=[common], help="export a version as schema.org JSON-LD",
+        description="Write one schema.org Occupation per career of a version, as JSON-LD, to "
+                    "<data-dir>/exports/<version>.jsonld (or --output; '-' for stdout).",
+    )
+    export.add_argument("version", nargs="?", default=LATEST,
+                        help="a run id or 'latest' (default)")
+    export.add_argument("--format", choices=FORMATS, default="jsonld",
+                        help="the export format (default: jsonld)")
+    export.add_argument("--output", "-o", type=Path, metavar="FILE",
+                        help="where to write it; '-' for stdout")
+    commands.add_parser(
+        "catalog", parents=[common], help="rebuild the DuckDB catalog",
+        description="Rebuild <data-dir>/careers.duckdb (typed views over every published "
+                    "version; also done after each publish), and every version's "
+                    "datapackage.json.",
+    )
     return parser
 
 
@@ -239,6 +268,8 @@ def _raw_store_if_idle(data_dir: Path, hold: ExitStack, console: Console) -> Raw
 def _print_gc(args: argparse.Namespace, result: GcResult, console: Console) -> None:
     if args.json:
         _print_json(asdict(result))
+        if result.expired and not result.dry_run:
+            _refresh_after_gc(args.data_dir)
         return
     verb = "would remove" if result.dry_run else "removed"
     for note in result.notes:
@@ -250,9 +281,56 @@ def _print_gc(args: argparse.Namespace, result: GcResult, console: Console) -> N
         console.print(f"Raw bodies {verb}: {result.raw_bodies_removed} "
                       f"({result.raw_bytes_removed} bytes); fetch logs {verb}: "
                       f"{len(result.raw_logs_removed)}")
+    if result.expired and not result.dry_run:
+        _refresh_after_gc(args.data_dir)
 
 
-COMMANDS = {"versions": _cmd_versions, "show": _cmd_show, "diff": _cmd_diff, "gc": _cmd_gc}
+def _refresh_after_gc(data_dir: Path) -> None:
+    """Versions went: the catalog must stop naming their files, their descriptors and
+    reports go too. Derived files, so a failure only warns."""
+    try:
+        prune(data_dir)
+        if catalog_path(Layout.for_reading(data_dir)).exists():
+            build_catalog(data_dir)
+    except (CareersEtlError, OSError, duckdb.Error) as exc:
+        print(f"warning: the catalog still names removed versions: {exc}", file=sys.stderr)
+
+
+def _cmd_report(args: argparse.Namespace, console: Console) -> None:
+    path = write_report(args.data_dir, args.version)
+    if args.json:
+        _print_json({"version": path.stem, "report": str(path)})
+    else:
+        console.print(f"Report written: {path}", soft_wrap=True)
+
+
+def _cmd_export(args: argparse.Namespace, console: Console) -> None:
+    text, result = export_jsonld(args.data_dir, args.version, output=args.output)
+    if result.path is None:
+        sys.stdout.write(text)
+    elif args.json:
+        _print_json({"version": result.version, "path": str(result.path),
+                     "occupations": result.occupations})
+    else:
+        console.print(f"Exported {result.occupations} occupations of {result.version}: "
+                      f"{result.path}", soft_wrap=True)
+
+
+def _cmd_catalog(args: argparse.Namespace, console: Console) -> None:
+    for info in versions(args.data_dir):
+        describe_version(args.data_dir, info.run_id)
+    path = build_catalog(args.data_dir)
+    if args.json:
+        _print_json({"catalog": str(path)})
+    else:
+        console.print(f"Catalog rebuilt: {path} (open it with duckdb.connect('{path}'))",
+                      soft_wrap=True)
+
+
+COMMANDS = {
+    "versions": _cmd_versions, "show": _cmd_show, "diff": _cmd_diff, "gc": _cmd_gc,
+    "report": _cmd_report, "export": _cmd_export, "catalog": _cmd_catalog,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -12,11 +12,12 @@ import pyarrow as pa
 
 from load.layout import Layout
 from load.read import read_arrow_from
-from load.schema import PROVENANCE_COLUMNS
+from load.schema import PROVENANCE_COLUMNS, RANK_COLUMNS
 from load.versions import load_manifest
 
-# Provenance, not content: a re-fetch or a parser rename alone is not a change.
-NOT_COMPARED = frozenset({"career_id", *PROVENANCE_COLUMNS})
+# Provenance, not content: a re-fetch or a parser rename alone is not a change. Ranks
+# follow their level column, whose change is reported already.
+NOT_COMPARED = frozenset({"career_id", *PROVENANCE_COLUMNS, *RANK_COLUMNS["careers"]})
 GONE_STATUSES = frozenset({404, 410})
 
 

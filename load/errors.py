@@ -10,7 +10,8 @@
         ├── PublishConflict    that run id is already published
         ├── RemovalRefused     the version would drop too many careers: nothing is written
         ├── RunInProgress      another ingest or reparse holds the data dir
-        └── CorruptVersion     a committed file is missing or its bytes changed
+        ├── CorruptVersion     a committed file is missing or its bytes changed
+        └── CatalogError       DuckDB could not build the catalog (data/careers.duckdb)
 
 Messages are one readable line; the CLI prints them as they are.
 """
@@ -58,3 +59,7 @@ class RunInProgress(LoadError):
 
 class CorruptVersion(LoadError):
     """A committed version's file is missing or differs from its manifest."""
+
+
+class CatalogError(LoadError):
+    """DuckDB refused to build the catalog; the published versions are untouched."""

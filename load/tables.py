@@ -8,10 +8,17 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from load.errors import SchemaMismatch
-from load.schema import CATEGORY_LEVELS, PROVENANCE_COLUMNS
+from load.schema import CATEGORY_LEVELS, PROVENANCE_COLUMNS, RANK_COLUMNS
 
 VERSION_COLUMN = "version"
 
+
+def level_rank(levels: pa.Array | pa.ChunkedArray, field: pa.Field) -> pa.Array:
+    """1-based positions of an ordered category's values in its levels (null stays null)."""
+    if isinstance(levels, pa.ChunkedArray):
+        levels = levels.combine_chunks()
+    indices = levels.indices if isinstance(levels, pa.DictionaryArray) else levels
+    return pc.add(indices.cast(pa.int16()), 1).cast(field.type)
 
 
 def _encode_category(column: pa.ChunkedArray, field: pa.Field, levels: tuple[str, ...],
@@ -34,7 +41,8 @@ def conform(table: pa.Table | None, schema: pa.Schema, *, name: str, run_id: str
 
     A missing table is published empty. Columns the schema does not name are an
     error (the schema is the contract), as are nulls in non-nullable columns and
-    values that do not cast. The `version` column is always set to `run_id`.
+    values that do not cast. The `version` column is always set to `run_id`, and the
+    rank columns (`RANK_COLUMNS`) to the positions of their level column's values.
     """
     if table is None:
         table = schema.empty_table()
@@ -43,10 +51,14 @@ def conform(table: pa.Table | None, schema: pa.Schema, *, name: str, run_id: str
         raise SchemaMismatch(f"{name}: columns not in the schema: {extra}")
     rows = table.num_rows
     levels = CATEGORY_LEVELS.get(name, {})
+    ranks = RANK_COLUMNS.get(name, {})
     arrays: list[pa.Array | pa.ChunkedArray] = []
     for field in schema:
         if field.name == VERSION_COLUMN:
             arrays.append(pa.array([run_id] * rows, field.type))
+            continue
+        if field.name in ranks:  # derived below, from the level column, like `version`
+            arrays.append(pa.nulls(rows, field.type))
             continue
         if field.name not in table.column_names:
             if not field.nullable:
@@ -70,6 +82,10 @@ def conform(table: pa.Table | None, schema: pa.Schema, *, name: str, run_id: str
                 f"{name}.{field.name}: {column.null_count} nulls in a required column"
             )
         arrays.append(column)
+    for rank, level in ranks.items():
+        if rank in schema.names and level in schema.names:
+            index = schema.get_field_index(rank)
+            arrays[index] = level_rank(arrays[schema.get_field_index(level)], schema.field(rank))
     return pa.Table.from_arrays(arrays, schema=schema)
 
 

@@ -9,6 +9,7 @@ output of every pipeline stage is known without running the pipeline.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -107,6 +108,7 @@ class Career:
     technical_skills: tuple[SkillItem, ...]
     people_skills: tuple[SkillItem, ...]
     duties: tuple[str, ...]
+    onet: str | None = None  # the O*NET-SOC code the page links to, when it has one
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +160,7 @@ def _career(raw: Mapping[str, Any]) -> Career:
             technical_skills=tuple(_item(i) for i in raw["technical_skills"]),
             people_skills=tuple(_item(i) for i in raw["people_skills"]),
             duties=tuple(str(d) for d in raw["duties"]),
+            onet=None if raw.get("onet") is None else str(raw["onet"]),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise SampleDataError(f"career {slug!r}: bad or missing {exc}") from exc
@@ -190,6 +193,8 @@ def _item(raw: Mapping[str, Any]) -> SkillItem:
 def _check(c: Career) -> None:
     """Refuse values outside the contract, so a typo in the data cannot become the truth."""
     problems = []
+    if c.onet is not None and not re.fullmatch(r"\d{2}-\d{4}\.\d{2}", c.onet):
+        problems.append(f"O*NET-SOC code {c.onet!r}")
     if c.salary is not None:
         if c.salary.period not in ("year", "hour") or c.salary.style not in SALARY_STYLES:
             problems.append(f"salary period/style {c.salary.period}/{c.salary.style}")

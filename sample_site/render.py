@@ -28,6 +28,7 @@ from sample_site.data import Career, SiteData
 
 HTML = "text/html; charset=utf-8"
 LEARN_URL = "https://learn.example.org/careers"
+ONET_URL = "https://www.onetonline.org/link/summary"
 
 ROBOTS_RULES = ("/careers/*/print", "/drafts/")
 
@@ -118,6 +119,7 @@ def render_profile(data: SiteData, career: Career, base_url: str, *, draft: bool
             f'  <p class="career-summary">{_e(career.summary)}</p>',
             "</header>",
             _stats(career),
+            _onet(career),
             _skills(
                 "technical", "Tools & Technical Skills", [i.text for i in career.technical_skills]
             ),
@@ -311,6 +313,16 @@ def _stats(c: Career) -> str:
                 f'    <p class="stat-value">{_e(value)}</p>\n  </div>'
             )
     return '<section class="career-stats">\n' + "\n".join(cards) + "\n</section>"
+
+
+def _onet(c: Career) -> str:
+    """The link to the occupation's O*NET profile, as US career sites show it (or nothing)."""
+    if c.onet is None:
+        return ""
+    return (
+        f'<p class="source-link">Data on this occupation: <a href="{ONET_URL}/{_e(c.onet)}"'
+        ' rel="noopener">O*NET OnLine</a></p>'
+    )
 
 
 def _skills(kind: str, heading: str, items: Sequence[str]) -> str:

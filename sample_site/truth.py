@@ -131,6 +131,8 @@ def _raw(base_url: str, c: Career) -> RawCareer:
         technical_skills=tuple(i.text for i in c.technical_skills),
         people_skills=tuple(i.text for i in c.people_skills),
         duties=c.duties,
+        occupation_code=c.onet,
+        occupation_code_system="O*NET-SOC" if c.onet else None,
     )
 
 
@@ -165,4 +167,7 @@ def _row(base_url: str, c: Career) -> dict[str, Any]:
         "education_text": c.education.text if c.education else None,
         "environment": c.environment,
         "parser": PARSER,
+        "soc_code": c.onet[:7] if c.onet else None,  # O*NET-SOC 15-1252.00 is SOC 15-1252
+        "soc_system": "US SOC 2018" if c.onet else None,
+        "soc_code_text": c.onet,
     }

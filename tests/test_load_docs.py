@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -13,7 +14,9 @@ from tests.load_helpers import dataset
 
 DOC = Path(__file__).resolve().parents[1] / "README.md"
 OLDER, NEWER = "20261101T060000Z-aaaaaa", "20261102T060000Z-bbbbbb"
-BLOCKS = re.findall(r"```python\n(.*?)```", DOC.read_text(), flags=re.DOTALL)
+READERS, TOOLS = DOC.read_text().split("### Catalog, report, history, export", 1)
+BLOCKS = re.findall(r"```python\n(.*?)```", READERS, flags=re.DOTALL)
+TOOL_BLOCKS = re.findall(r"```python\n(.*?)```", TOOLS, flags=re.DOTALL)
 
 
 @pytest.fixture
@@ -50,3 +53,68 @@ def test_the_data_dictionary_names_every_column() -> None:
         rows = section.split("\n\n", 1)[0].splitlines()
         documented = [row.split(" | ", 1)[0].removeprefix("| ") for row in rows]
         assert documented == [*schema.names], table
+
+
+def test_the_data_dictionary_says_what_the_files_say() -> None:
+    """Each column's meaning in the README is the description its Parquet field carries."""
+    text = DOC.read_text()
+    for table, schema in TABLES.items():
+        section = text.split(f"`{table}`: ", 1)[1].split("|---|---|---|\n", 1)[1]
+        rows = section.split("\n\n", 1)[0].splitlines()
+        documented = {
+            cells[0]: cells[2]
+            for row in rows
+            if (cells := row.removeprefix("| ").removesuffix(" |").split(" | "))
+        }
+        carried = {f.name: f.metadata[b"description"].decode() for f in schema}
+        assert documented == carried, table
+
+
+@pytest.fixture(scope="module")
+def analysed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Two versions of the bundled sample site (the back-end developer's pay rises in the
+    second) and the files a publish writes for analysts."""
+    from load.outputs import refresh_outputs
+    from tests.analyst_data import V1, V2, sample_versions
+
+    root = tmp_path_factory.mktemp("analysed")
+    data = sample_versions(root / "data")
+    refresh_outputs(data, V1)
+    refresh_outputs(data, V2)
+    return root
+
+
+def test_there_is_a_snippet_per_tool() -> None:
+    joined = "\n".join(TOOL_BLOCKS)
+    assert len(TOOL_BLOCKS) == 3
+    for tool in ("duckdb.connect(\"data/careers.duckdb\"", "history(\"careers\"", "export_jsonld("):
+        assert tool in joined
+
+
+@pytest.mark.parametrize("block", TOOL_BLOCKS, ids=lambda b: b.split("\n")[-2][:30])
+def test_tool_snippet_runs(analysed: Path, block: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from load.schema import EDUCATION_LEVELS
+    from tests.analyst_data import V1, V2
+
+    monkeypatch.chdir(analysed)
+    names: dict[str, Any] = {}
+    exec(compile(block, str(DOC), "exec"), names)
+    if "by_education" in names:
+        levels = [v for v in names["by_education"]["education_level"] if isinstance(v, str)]
+        assert len(levels) >= 5
+        assert levels == sorted(levels, key=EDUCATION_LEVELS.index)
+    if "pay_history" in names:
+        rows = names["pay_history"]
+        assert rows["valid_from_version"].tolist() == [V1, V2]
+        pay = rows["salary_median"] if "salary_median" in rows else rows["value"].astype(float)
+        assert pay.tolist() == [115000.0, 121000.0]
+    if "occupations" in names:
+        assert len(names["occupations"]) == 104
+        assert {o["@type"] for o in names["occupations"]} == {"Occupation"}
+
+
+def test_the_readme_shows_the_report_screenshot() -> None:
+    shot = re.search(r"!\[[^]]*\]\((docs/[^)]+\.png)\)", TOOLS)
+    assert shot
+    image = DOC.parent / shot.group(1)
+    assert image.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 import pytest
 
@@ -43,4 +44,12 @@ def test_main_job_crawls_the_bundled_site_and_publishes(tmp_path: Path):
     assert latest == version.group(1)
     careers = pd.read_parquet(data_dir / "parquet" / "careers" / f"version={latest}")
     assert len(careers) == 106
+    # The analysts' files, written after the publish; the summary names the report.
+    report = re.search(r"report: +(\S+)", out)
+    assert report, out
+    assert Path(report.group(1)) == data_dir / "reports" / f"{latest}.html"
+    assert "Median pay by education level" in Path(report.group(1)).read_text()
+    assert (data_dir / "parquet" / "datapackage.json").is_file()
+    with duckdb.connect(str(data_dir / "careers.duckdb"), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM careers").fetchone() == (106,)
     assert (data_dir / "raw" / "_fetchlog").is_dir()

@@ -99,6 +99,8 @@ def test_the_reference_page_reads_as_the_example_shows() -> None:
             "Write background jobs and message queue consumers that process millions of events"
             " without losing any",
         ),
+        occupation_code="15-1252.00",  # from the page's link to O*NET OnLine
+        occupation_code_system="O*NET-SOC",
     )
     assert result == expected
 
@@ -128,8 +130,10 @@ def test_rules_name_the_selector_of_every_published_field() -> None:
         "technical_skills",
         "people_skills",
         "duties",
+        "occupation_code",
     ]
     assert dict(result.rules)["duties"] == "css:.duties li.duty .duty-text"
+    assert dict(result.rules)["occupation_code"] == "codes:links:onet"
 
 
 def test_missing_sections_have_no_rule() -> None:

@@ -206,6 +206,9 @@ def test_truth_rows_line_up_with_the_raw_records() -> None:
         "education_text": raw[0].education,
         "environment": "indoor",
         "parser": "sample/1",
+        "soc_code": "15-1252",
+        "soc_system": "US SOC 2018",
+        "soc_code_text": "15-1252.00",
     }
     hourly = [r for r in rows if r["salary_period"] == "hour"]
     assert len(hourly) >= 10

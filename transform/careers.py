@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from transform.codes import normalize_codes
 from transform.education import normalize_education
 from transform.growth import normalize_growth
 from transform.keys import career_keys
@@ -27,6 +28,8 @@ RAW_COLUMNS: tuple[str, ...] = (
     "workers",
     "education",
     "environment",
+    "occupation_code",
+    "occupation_code_system",
 )
 
 
@@ -70,6 +73,7 @@ def normalize_careers(raw: pd.DataFrame, default_currency: str) -> pd.DataFrame:
             normalize_text(raw["parser"]).rename("parser"),
             growth[["growth_period_start", "growth_period_end"]],
             workers[["workers_year"]],
+            normalize_codes(raw["occupation_code"], raw["occupation_code_system"]),
             passthrough,
         ],
         axis=1,

@@ -12,7 +12,7 @@ from typing import Any
 import pandas as pd
 import pyarrow as pa
 
-from load.schema import CAREERS
+from load.schema import CAREERS, RANK_COLUMNS
 from load.schema import CATEGORY_LEVELS as _TABLE_LEVELS
 from transform.errors import TransformError
 
@@ -35,6 +35,8 @@ def pandas_dtype(field: pa.Field) -> Any:
         return "Int64"
     if pa.types.is_int32(t):
         return "Int32"
+    if pa.types.is_int8(t):
+        return "Int8"
     if pa.types.is_timestamp(t):
         return pd.DatetimeTZDtype(unit=t.unit, tz=t.tz or "UTC")
     raise TransformError(f"no pandas dtype for column {field.name} of type {t}")
@@ -43,8 +45,13 @@ def pandas_dtype(field: pa.Field) -> Any:
 def conform(frame: pd.DataFrame, schema: pa.Schema) -> pd.DataFrame:
     """`frame` with exactly the schema's columns, in order, in their pandas dtypes.
 
-    Missing columns are an error (a bug in transform), not silently filled.
+    Missing columns are an error (a bug in transform), not silently filled; the rank
+    columns are derived here from their level column (1 = lowest level), always.
     """
+    for rank, level in RANK_COLUMNS["careers"].items():
+        if rank in schema.names and level in frame.columns:
+            codes = frame[level].astype(pandas_dtype(schema.field(level))).cat.codes
+            frame = frame.assign(**{rank: (codes + 1).where(codes >= 0).astype("Int8")})
     missing = [name for name in schema.names if name not in frame.columns]
     if missing:
         raise TransformError(f"frame lacks contract columns {missing}")

@@ -25,7 +25,7 @@ from typing import Protocol
 from selectolax.lexbor import LexborHTMLParser
 
 from extract.errors import NotACareerPage, ParseError
-from extract.parse import jsonld, labels, listing
+from extract.parse import codes, jsonld, labels, listing
 from extract.parse.draft import GROUPS, fill, settled_groups
 from extract.records import RawCareer
 
@@ -75,7 +75,8 @@ def parse_page(
     except Exception as exc:  # selectolax raises bare errors on hostile input
         raise ParseError(f"unreadable HTML: {exc}", url=url) from exc
     try:
-        career = _parse_tree(tree, url, templates=templates, structured=structured)
+        career = _with_code(_parse_tree(tree, url, templates=templates, structured=structured),
+                            tree, url)
     except ParseError as exc:
         log.debug("not parsed %s: %s", url, exc)
         raise
@@ -85,6 +86,19 @@ def parse_page(
         raise ParseError(f"parser failed: {type(exc).__name__}: {exc}", url=url) from exc
     log.debug("parsed %s with %s: %s", url, career.parser, career.rules)
     return career
+
+
+def _with_code(career: RawCareer, tree: LexborHTMLParser, url: str) -> RawCareer:
+    """The career with the occupation code its page states or links, if any."""
+    found = codes.occupation_code(tree, url)
+    if found is None:
+        return career
+    return replace(
+        career,
+        occupation_code=found.code,
+        occupation_code_system=found.system or None,
+        rules=(*career.rules, ("occupation_code", f"codes:{found.rule}")),
+    )
 
 
 def _parse_tree(
