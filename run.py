@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -77,6 +78,22 @@ def ensure_environment(lock: Path) -> Path:
     return python
 
 
+def ensure_chromium() -> None:
+    """The report tests look at the HTML report in a real browser: Debian's chromium,
+    installed here when missing and this machine can (root, apt-get); else they skip."""
+    if shutil.which("chromium") or os.environ.get("CAREERS_ETL_CHROMIUM"):
+        return
+    if not (shutil.which("apt-get") and hasattr(os, "geteuid") and os.geteuid() == 0):
+        print("no chromium: the browser tests will skip (apt-get install chromium)",
+              file=sys.stderr, flush=True)
+        return
+    print("installing chromium for the browser tests ...", file=sys.stderr, flush=True)
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
+    subprocess.run(["apt-get", "install", "-y", "-qq", "chromium"], check=True, env=env,
+                   stdout=subprocess.DEVNULL)
+
+
 def _call_forwarding_signals(command: list[str]) -> int:
     """Run a step, passing Ctrl-C and SIGTERM on to it, and return its exit code."""
     child = subprocess.Popen(command, cwd=ROOT)
@@ -98,6 +115,7 @@ def main(argv: list[str]) -> int:
     command, args = argv[0], argv[1:]
     if command == "test":
         python = ensure_environment(DEV_LOCK)
+        ensure_chromium()
         steps = [
             [str(python), "-m", "ruff", "check", "."],
             [str(python), "-m", "mypy"],

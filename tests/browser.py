@@ -1,8 +1,9 @@
 """Headless Chromium driven over the DevTools protocol: load a page, collect console errors
 and outside requests, measure elements, take screenshots. For tests of what people look at.
 
-`.ci/run` installs Debian's `chromium` when it is missing; `CAREERS_ETL_CHROMIUM` names
-another binary. Without one, browser tests skip, except under CI (CI=true), where they fail.
+`python3 run.py test` (and so `.ci/run`) installs Debian's `chromium` when it is missing;
+`CAREERS_ETL_CHROMIUM` names another binary. Without one, browser tests skip, except under
+CI (CI=true), where they fail.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ def chromium() -> str:
     if found:
         return found
     if os.environ.get("CI"):
-        pytest.fail("no chromium on this machine: .ci/run installs it with apt-get")
+        pytest.fail("no chromium on this machine: run.py test installs it with apt-get")
     pytest.skip("no chromium (apt-get install chromium, or set CAREERS_ETL_CHROMIUM)")
 
 
