@@ -20,9 +20,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from core.config import load_settings
-from extract.batch import discover_site, fetch_batch
 from extract.parse_pages import parse_fetched_pages
 from extract.rawstore import RawStore
+from extract.session import CrawlSession
 from flows.sources import SAMPLE_PROFILES
 from load import new_run_id, publish
 from sample_site.server import SampleSite
@@ -41,15 +41,13 @@ async def one_round(site: SampleSite, data_dir: Path, delay: float) -> dict[str,
     )
     run_id = new_run_id()
     seconds: dict[str, float] = {}
-    start = time.perf_counter()
-    discovery = await discover_site(settings, settings.source, run_id=run_id)
-    seconds["discover"] = time.perf_counter() - start
-    start = time.perf_counter()
-    fetched = await fetch_batch(
-        discovery.page_urls, settings=settings, run_id=run_id, robots=discovery.robots,
-        policy=discovery.policy,
-    )
-    seconds["fetch"] = time.perf_counter() - start
+    async with CrawlSession(settings.crawl, RawStore(settings.raw_dir), run_id) as session:
+        start = time.perf_counter()
+        discovery = await session.discover(settings.source)
+        seconds["discover"] = time.perf_counter() - start
+        start = time.perf_counter()
+        fetched = await session.fetch(discovery.page_urls, discovery.policy)
+        seconds["fetch"] = time.perf_counter() - start
     start = time.perf_counter()
     parsed = parse_fetched_pages(fetched, RawStore(settings.raw_dir))
     seconds["parse"] = time.perf_counter() - start

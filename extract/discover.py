@@ -39,15 +39,14 @@ from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
-import httpx
 from selectolax.lexbor import LexborHTMLParser
 from selectolax.lexbor import LexborNode as Node
 
-from core.settings import CrawlSettings, SiteProfile
+from core.settings import SiteProfile
 from extract.encoding import decode_body
 from extract.fetch import Fetcher
 from extract.hostpolicy import HostPolicy
-from extract.rawstore import LogEntry, RawStore, RawStoreError
+from extract.rawstore import RawStoreError
 from extract.records import FetchedPage, Outcome
 from extract.robots import RobotsRules
 from extract.urls import BadUrl, canonicalize, origin, resolve_link, validate_start_url
@@ -243,40 +242,23 @@ def _cap_per_host(urls: Iterable[str], cap: int) -> tuple[tuple[str, ...], tuple
     return tuple(kept), tuple(over)
 
 
-async def discover(
-    client: httpx.AsyncClient,
-    start_urls: Iterable[str],
-    *,
-    settings: CrawlSettings,
-    source: SiteProfile,
-    store: RawStore,
-    run_id: str,
-    policy: HostPolicy | None = None,
-    previous: Mapping[str, LogEntry] | None = None,
-) -> Discovery:
+def start_urls_of(site: SiteProfile) -> list[str]:
+    """The site's start URLs, canonical and without repeats; a bad one is a `UserError`."""
+    return list(dict.fromkeys(validate_start_url(str(u)) for u in site.start_urls))
+
+
+async def discover(fetcher: Fetcher, source: SiteProfile) -> Discovery:
     """Fetch robots.txt once per source host, then the start URLs, sitemaps and indexes.
 
-    A bad start URL is a `UserError` (one line), raised before any request (the
-    settings model has already checked `profile_pattern`); everything that goes
-    wrong on the network is recorded in `Discovery.pages` instead.
-
-    `previous` (default: the store's latest fetches before this run) makes
-    discovery requests conditional too. At most `settings.max_discovery_pages`
-    sitemaps and index pages are fetched per host.
+    `fetcher` carries the site's host policy and the run's client, raw store and
+    previous fetch log (so discovery requests are conditional too). A bad start
+    URL is a `UserError` (one line), raised before any request (the settings
+    model has already checked `profile_pattern`); everything that goes wrong on
+    the network is recorded in `Discovery.pages` instead. At most
+    `max_discovery_pages` sitemaps and index pages are fetched per host.
     """
-    starts = list(dict.fromkeys(validate_start_url(str(u)) for u in start_urls))
-    if policy is None:
-        policy = await HostPolicy.build(starts, source)
-    if previous is None:
-        previous = store.latest_by_url(exclude_run=run_id)
-    fetcher = Fetcher(
-        client,
-        settings=settings,
-        store=store,
-        run_id=run_id,
-        policy=policy,
-        previous=previous,
-    )
+    starts = start_urls_of(source)
+    settings, store, policy = fetcher.settings, fetcher.store, fetcher.policy
     hosts = {origin(url): urlsplit(url).scheme for url in starts}
     await asyncio.gather(*(fetcher.robots_for(host, scheme) for host, scheme in hosts.items()))
 

@@ -7,8 +7,9 @@ Public surface:
   holds what one fetch call shares: robots rules, one `HostLimiter` per host,
   the raw store and the previous fetch log. `await fetcher.fetch_page(url)`
   returns a `FetchedPage` for any URL, whatever happens.
-- `fetch_pages(client, urls, *, settings, store, run_id, robots, previous, policy)`:
-  many pages, many hosts in parallel, each host within its own limits.
+- `await fetcher.fetch_all(urls)`: many pages, many hosts in parallel, each host
+  within its own limits. A run shares one client and one `HostStates` across all
+  its fetchers (`extract.session.CrawlSession`).
 
 httpx exceptions are translated once, here, into `TransientFetchError`
 (worth a retry) or `TerminalFetchError` (never retried); `extract.retry`
@@ -26,7 +27,7 @@ import logging
 import zlib
 from collections import defaultdict, deque
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 import httpx
@@ -176,8 +177,25 @@ async def _read_capped(resp: httpx.Response, url: str, cap: int, *, cut: bool = 
     return bytes(body)
 
 
+@dataclass
+class HostStates:
+    """Per-host state that outlives one fetch call: every fetch of a run shares it (see
+    `extract.session`), so a host keeps one limiter, one robots.txt, one address check."""
+
+    limiters: dict[str, HostLimiter] = field(default_factory=dict)
+    robots: dict[str, RobotsRules] = field(default_factory=dict)
+    robots_locks: defaultdict[str, asyncio.Lock] = field(
+        default_factory=lambda: defaultdict(asyncio.Lock)
+    )
+    address_ok: dict[tuple[str, HostPolicy], DisallowedError | None] = field(default_factory=dict)
+
+
 class Fetcher:
-    """Everything one fetch call shares; `fetch_page` is safe to call concurrently."""
+    """Everything one fetch call shares; `fetch_page` is safe to call concurrently.
+
+    Given `hosts`, the per-host state is that of the whole run (limiters that keep the
+    delay across batches, robots.txt fetched once per host); else its own.
+    """
 
     def __init__(
         self,
@@ -190,19 +208,19 @@ class Fetcher:
         robots: Mapping[str, RobotsRules] | None = None,
         previous: Mapping[str, LogEntry] | None = None,
         clock: Clock | None = None,
+        hosts: HostStates | None = None,
     ) -> None:
         self.client = client
         self.clock = clock or LoopClock()
+        self.hosts = hosts or HostStates()
         self.settings = settings
         self.store = store
         self.run_id = run_id
         self.policy = policy
-        self.robots: dict[str, RobotsRules] = dict(robots or {})
+        self.robots = self.hosts.robots
+        self.robots.update(robots or {})
         self.previous = previous or {}
         self.retry = RetryPolicy.from_settings(settings)
-        self._limiters: dict[str, HostLimiter] = {}
-        self._robots_locks: defaultdict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
-        self._address_ok: dict[str, DisallowedError | None] = {}
 
     # -- per-host state --------------------------------------------------------------------
 
@@ -217,20 +235,21 @@ class Fetcher:
         return delay
 
     def limiter(self, host: str) -> HostLimiter:
-        if host not in self._limiters:
-            self._limiters[host] = HostLimiter(
+        limiters = self.hosts.limiters
+        if host not in limiters:
+            limiters[host] = HostLimiter(
                 concurrency=self.settings.per_host_concurrency,
                 delay=self.host_delay(host),
                 jitter=self.settings.delay_jitter,
                 clock=self.clock,
             )
-        return self._limiters[host]
+        return limiters[host]
 
     async def robots_for(self, host: str, scheme: str = "https") -> RobotsRules:
         """The host's rules: given by discovery, or fetched here once per fetch call."""
         if not self.settings.obey_robots:
             return allow_all(host)
-        async with self._robots_locks[host]:
+        async with self.hosts.robots_locks[host]:
             if host not in self.robots:
                 self.robots[host] = await self._fetch_robots(host, scheme)
                 self.limiter(host).delay = self.host_delay(host)
@@ -246,14 +265,15 @@ class Fetcher:
         return unreachable(host, str(result), result.status)
 
     async def _check_address(self, url: str) -> None:
-        host = origin(url)
-        if host not in self._address_ok:
+        key = (origin(url), self.policy)
+        known = self.hosts.address_ok
+        if key not in known:
             try:
                 await self.policy.check_address(url)
-                self._address_ok[host] = None
+                known[key] = None
             except DisallowedError as exc:
-                self._address_ok[host] = exc
-        refused = self._address_ok[host]
+                known[key] = exc
+        refused = known[key]
         if refused is not None:
             raise DisallowedError(str(refused), url=url)
 
@@ -507,32 +527,3 @@ def _log_entry(run_id: str, page: FetchedPage) -> LogEntry:
         error=page.error,
         attempts=page.attempts,
     )
-
-
-async def fetch_pages(
-    client: httpx.AsyncClient,
-    urls: Iterable[str],
-    *,
-    settings: CrawlSettings,
-    store: RawStore,
-    run_id: str,
-    policy: HostPolicy,
-    robots: Mapping[str, RobotsRules] | None = None,
-    previous: Mapping[str, LogEntry] | None = None,
-) -> list[FetchedPage]:
-    """Fetch `urls` into `store`; one `FetchedPage` per distinct URL, never an exception.
-
-    `robots` are the rules discovery already fetched (hosts missing from it
-    get theirs fetched once here); `previous` is `store.latest_by_url()` from
-    before this run, for conditional requests.
-    """
-    fetcher = Fetcher(
-        client,
-        settings=settings,
-        store=store,
-        run_id=run_id,
-        policy=policy,
-        robots=robots,
-        previous=previous,
-    )
-    return await fetcher.fetch_all(urls)

@@ -21,6 +21,7 @@ from extract.discover import Discovery
 from extract.parse_pool import ParsePool
 from extract.rawstore import RawStore
 from extract.records import FetchedPage, ParsedPage
+from extract.session import CrawlSession
 from flows.events import log, pages_done, stage_started
 from flows.plan import HostCrawl, plan_crawl, sites_by_host
 from flows.report import publish_report_artifacts, refuse
@@ -96,12 +97,26 @@ async def _ingest(settings: Settings, force: bool, run_id: str, pool: ParsePool)
     clock = StageClock()
     stage_started(run_id, "discover")
     baseline = open_run_baseline(settings)
-    # The fetch log of earlier runs, read once: what conditional requests revalidate.
-    previous = RawStore(settings.raw_dir).latest_by_url(exclude_run=run_id)
+    # One client, one limiter and robots.txt per host for the whole run; the fetch log of
+    # earlier runs (what conditional requests revalidate) is read once, by the session.
+    async with CrawlSession(settings.crawl, RawStore(settings.raw_dir), run_id) as session:
+        return await _crawl(settings, force, run_id, pool, session, baseline, clock)
+
+
+async def _crawl(
+    settings: Settings,
+    force: bool,
+    run_id: str,
+    pool: ParsePool,
+    session: CrawlSession,
+    baseline: Baseline,
+    clock: StageClock,
+) -> RunSummary:
+    previous = session.previous
 
     async def discover_host(sites: Sequence[SiteProfile]) -> list[Discovery]:
         # Sites of one host one after another: its politeness limits hold for discovery too.
-        return [await discover_task(settings, site, run_id, previous) for site in sites]
+        return [await discover_task(session, site) for site in sites]
 
     with clock.stage("discover"):
         by_host = await asyncio.gather(
@@ -120,7 +135,7 @@ async def _ingest(settings: Settings, force: bool, run_id: str, pool: ParsePool)
         # Batch n is parsed in the pool while batch n+1 is fetched.
         parsing: list[asyncio.Future[list[ParsedPage]]] = []
         for urls in plan.batches:
-            fetched = await fetch_task(urls, settings, run_id, plan.robots, plan.policy, previous)
+            fetched = await fetch_task(urls, session, plan.policy)
             parsing.append(asyncio.ensure_future(parse_batch(fetched)))
         return [page for batch in await asyncio.gather(*parsing) for page in batch]
 

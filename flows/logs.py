@@ -82,6 +82,20 @@ class OneLineProjectErrors(logging.Filter):
 PREFECT_RUN_LOGGERS = ("prefect.flow_runs", "prefect.task_runs")
 
 
+class CurrentStderr:
+    """`sys.stderr` as it is when a record is written, not when the handler was made (a
+    test harness, or a caller, may swap it between runs)."""
+
+    def write(self, text: str) -> int:
+        return sys.stderr.write(text)
+
+    def flush(self) -> None:
+        sys.stderr.flush()
+
+    def isatty(self) -> bool:
+        return sys.stderr.isatty()
+
+
 class NotOnTheConsole(logging.Filter):
     """Keeps Prefect's flow- and task-run records off the terminal (they still reach the
     Prefect API, so the UI has them): there the command's own progress, summary and
@@ -102,27 +116,40 @@ def configure_logging(
     *, quiet: bool, log_format: LogFormat, stream: Any = None
 ) -> ProgressHandler | None:
     """Attach the right handler to the project's logger; returns the progress handler if live."""
-    stream = stream or sys.stderr
+    stream = stream or CurrentStderr()
     _quiet_prefect_console()
     for name in PREFECT_RUN_LOGGERS:
         prefect_logger = logging.getLogger(name)
         if not any(isinstance(f, OneLineProjectErrors) for f in prefect_logger.filters):
             prefect_logger.addFilter(OneLineProjectErrors())
     logger = logging.getLogger(LOGGER_NAME)
-    logger.handlers.clear()
-    logger.propagate = False
     logger.setLevel(logging.WARNING if quiet else logging.INFO)
     if log_format == "json":
         handler: logging.Handler = logging.StreamHandler(stream)
         handler.setFormatter(JsonLinesFormatter())
         logger.setLevel(logging.WARNING if quiet else logging.DEBUG)
-        logger.addHandler(handler)
+        _route_project_logs(handler)
         return None
     if not quiet and stream.isatty():
         progress = ProgressHandler(Console(file=stream))
-        logger.addHandler(progress)
+        _route_project_logs(progress)
         return progress
     handler = logging.StreamHandler(stream)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
-    logger.addHandler(handler)
+    _route_project_logs(handler)
     return None
+
+
+# The stages log under their module names (extract.fetch, load.read, ...): their warnings
+# reach the same place as the run's own records, not Prefect's console handler.
+PROJECT_LOGGERS = (LOGGER_NAME, "core", "extract", "transform", "load", "flows", "sample_site")
+
+
+def _route_project_logs(handler: logging.Handler) -> None:
+    for name in PROJECT_LOGGERS:
+        logger = logging.getLogger(name)
+        logger.handlers.clear()
+        logger.propagate = False
+        logger.addHandler(handler)
+        if name != LOGGER_NAME:
+            logger.setLevel(logging.WARNING)

@@ -13,13 +13,11 @@ from urllib.parse import urlsplit
 from core.settings import SiteProfile
 from extract.discover import Discovery
 from extract.hostpolicy import HostPolicy
-from extract.robots import RobotsRules
 
 
 @dataclass(frozen=True, slots=True)
 class HostCrawl:
     batches: list[list[str]]
-    robots: dict[str, RobotsRules]
     policy: HostPolicy
 
 
@@ -43,13 +41,11 @@ def plan_batches(urls: Iterable[str], size: int) -> dict[str, list[list[str]]]:
 
 
 def plan_crawl(discoveries: Sequence[Discovery], size: int) -> dict[str, HostCrawl]:
-    """Each host's batches with the robots rules and host policy of the sites that found it."""
-    robots = {host: rules for d in discoveries for host, rules in d.robots.items()}
+    """Each host's batches with the host policy of the sites that found it."""
     batches = plan_batches((url for d in discoveries for url in d.page_urls), size)
     return {
         host: HostCrawl(
             batches=host_batches,
-            robots=robots,
             policy=HostPolicy.union(
                 d.policy for d in discoveries
                 if any(urlsplit(u).netloc == host for u in d.page_urls)

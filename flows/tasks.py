@@ -15,13 +15,12 @@ from prefect.client.schemas.objects import State, TaskRun
 
 from core.errors import CareersEtlError
 from core.settings import Settings, SiteProfile
-from extract.batch import discover_site, fetch_batch
 from extract.discover import Discovery
 from extract.hostpolicy import HostPolicy
 from extract.parse_pool import ParsePool
-from extract.rawstore import LogEntry, RawStore
+from extract.rawstore import RawStore
 from extract.records import FetchedPage, ParsedPage
-from extract.robots import RobotsRules
+from extract.session import CrawlSession
 from flows.events import log
 from flows.scope import Keep
 from load import Baseline, PublishResult, carry_forward, collect, publish
@@ -58,24 +57,15 @@ IO_TASK_OPTIONS: dict[str, Any] = {
 
 
 @task(name="discover", **IO_TASK_OPTIONS)
-async def discover_task(
-    settings: Settings, site: SiteProfile, run_id: str, previous: Mapping[str, LogEntry]
-) -> Discovery:
-    return await discover_site(settings, site, run_id=run_id, previous=previous)
+async def discover_task(session: CrawlSession, site: SiteProfile) -> Discovery:
+    return await session.discover(site)
 
 
 @task(name="fetch-batch", **IO_TASK_OPTIONS)
 async def fetch_task(
-    urls: Sequence[str],
-    settings: Settings,
-    run_id: str,
-    robots: Mapping[str, RobotsRules],
-    policy: HostPolicy,
-    previous: Mapping[str, LogEntry],
+    urls: Sequence[str], session: CrawlSession, policy: HostPolicy
 ) -> list[FetchedPage]:
-    return await fetch_batch(
-        urls, settings=settings, run_id=run_id, robots=robots, policy=policy, previous=previous
-    )
+    return await session.fetch(urls, policy)
 
 
 @task(name="parse-batch", cache_policy=NO_CACHE)

@@ -60,6 +60,7 @@ class Request:
     end: float | None = None  # when the server finished answering (or failed to)
     status: int | None = None  # None for a reset
     bytes_sent: int = 0  # body bytes actually written
+    client_port: int = 0  # the client's side of the connection: one port, one connection
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -73,7 +74,7 @@ class _Handler(BaseHTTPRequestHandler):
         start = time.monotonic()
         reply = self.server.owner.next_reply(self.path)
         headers = {k.lower(): v for k, v in self.headers.items()}
-        entry = Request(self.path, headers, start)
+        entry = Request(self.path, headers, start, client_port=self.client_address[1])
         self.server.owner.record(entry)
         status: int | None = None
         sent = 0

@@ -8,11 +8,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from core.settings import CrawlSettings, SourceSettings
-from extract.fetch import fetch_pages, make_client
 from extract.hostpolicy import HostPolicy
 from extract.rawstore import LogEntry, RawStore
 from extract.records import FetchedPage
 from extract.robots import RobotsRules
+from extract.session import CrawlSession
 from tests.faultserver import Request
 
 DELAY = 0.05
@@ -56,17 +56,10 @@ def fetch(
             list(sources if sources is not None else urls), source or SourceSettings()
         )
         crawl = settings or fast()
-        async with make_client(crawl) as client:
-            return await fetch_pages(
-                client,
-                urls,
-                settings=crawl,
-                store=RawStore(root),
-                run_id=run_id,
-                policy=policy,
-                robots=robots,
-                previous=previous,
-            )
+        store = RawStore(root)
+        async with CrawlSession(crawl, store, run_id, previous or {}) as session:
+            session.hosts.robots.update(robots or {})
+            return await session.fetch(urls, policy)
 
     return asyncio.run(go())
 

@@ -12,10 +12,10 @@ import pytest
 
 from core.errors import UserError
 from core.settings import CrawlSettings, SourceSettings
-from extract.discover import Classified, Discovery, classify_html, discover, read_sitemap
-from extract.fetch import make_client
+from extract.discover import Classified, Discovery, classify_html, read_sitemap
 from extract.rawstore import RawStore
 from extract.records import Outcome
+from extract.session import CrawlSession
 from tests.faultserver import FaultServer, Reply, html
 from tests.fetch_helpers import DELAY, TOLERANCE, fast, gaps
 
@@ -101,15 +101,9 @@ def run_discover(
 ) -> Discovery:
     async def go() -> Discovery:
         crawl = settings or fast()
-        async with make_client(crawl) as client:
-            return await discover(
-                client,
-                starts,
-                settings=crawl,
-                source=source or SourceSettings(),
-                store=RawStore(root),
-                run_id=run_id,
-            )
+        site = (source or SourceSettings()).model_copy(update={"start_urls": tuple(starts)})
+        async with CrawlSession(crawl, RawStore(root), run_id) as session:
+            return await session.discover(site)
 
     return asyncio.run(go())
 

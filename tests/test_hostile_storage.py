@@ -79,7 +79,7 @@ def _part(data: Path) -> Path:
 
 
 def _one_body(data: Path) -> Path:
-    return sorted((data / "raw").glob("*/*/*.html.gz"))[0]
+    return sorted((data / "raw").glob("*/*/*.html.*"))[0]
 
 
 def _flip_middle(path: Path) -> None:
@@ -121,7 +121,7 @@ DAMAGE: dict[str, Callable[[Path], object]] = {
     ),
     "fetch log has garbage lines": _garbage_fetch_log,
     "a raw body is missing": lambda d: _one_body(d).unlink(),
-    "a raw body is corrupt": lambda d: _one_body(d).write_bytes(b"\x1f\x8bnot really gzip"),
+    "a raw body is corrupt": lambda d: _one_body(d).write_bytes(b"(\xb5/\xfdnot really zstd"),
     "the fetch log is gone": lambda d: shutil.rmtree(d / "raw" / "_fetchlog"),
 }
 

@@ -5,6 +5,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+import zstandard
 
 from extract.rawstore import LogEntry, RawStore, RawStoreError, sha256_hex
 from extract.records import Outcome
@@ -24,18 +25,33 @@ def test_bodies_are_content_addressed_compressed_and_stored_once(tmp_path: Path)
     body = b"<html>nurse</html>"
     sha = store.put(URL, body)
     assert store.put(URL, body) == sha == sha256_hex(body)
-    path = tmp_path / "127.0.0.1_8080" / sha[:2] / f"{sha}.html.gz"
+    path = tmp_path / "127.0.0.1_8080" / sha[:2] / f"{sha}.html.zst"
     assert [p for p in tmp_path.rglob("*") if p.is_file()] == [path]  # no temp files left
-    assert gzip.decompress(path.read_bytes()) == body
+    assert zstandard.ZstdDecompressor().decompress(path.read_bytes()) == body
     assert store.get(sha) == body
     assert store.get(sha, host=URL) == body
     assert store.get(sha, host="127.0.0.1:8080") == body
 
 
+def test_bodies_stored_as_gzip_by_earlier_versions_are_read_and_reused(tmp_path: Path) -> None:
+    store = RawStore(tmp_path)
+    body = b"<html>stored before zstd</html>"
+    sha = sha256_hex(body)
+    legacy = tmp_path / "127.0.0.1_8080" / sha[:2] / f"{sha}.html.gz"
+    legacy.parent.mkdir(parents=True)
+    legacy.write_bytes(gzip.compress(body, mtime=0))
+    assert store.has(URL, sha)
+    assert store.intact(URL, sha)
+    assert store.get(sha, host=URL) == body
+    assert store.get(sha) == body
+    assert store.put(URL, body) == sha
+    assert [p for p in tmp_path.rglob("*") if p.is_file()] == [legacy]  # not stored twice
+
+
 def test_damaged_or_missing_bodies_are_errors(tmp_path: Path) -> None:
     store = RawStore(tmp_path)
     sha = store.put(URL, b"one")
-    store.body_path(URL, sha).write_bytes(gzip.compress(b"two"))
+    store.body_path(URL, sha).write_bytes(zstandard.ZstdCompressor().compress(b"two"))
     with pytest.raises(RawStoreError, match="does not match its sha256"):
         store.get(sha)
     with pytest.raises(RawStoreError, match="no raw body with sha256 00"):
@@ -82,3 +98,14 @@ def test_a_torn_last_line_is_ignored(tmp_path: Path) -> None:
     with store.log_path("r1").open("a", encoding="utf-8") as fh:
         fh.write('{"url": "http://127.0.0.1:8080/half')
     assert list(store.entries()) == [good]
+
+
+def test_bodies_stored_from_many_threads_at_once_read_back_whole(tmp_path: Path) -> None:
+    """Fetches store bodies from worker threads; a shared compressor would garble them."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    store = RawStore(tmp_path)
+    bodies = [(f"<html>{i}</html>" * (500 + i)).encode() for i in range(200)]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        shas = list(pool.map(lambda b: store.put(URL, b), bodies))
+    assert [store.get(sha, host=URL) for sha in shas] == bodies
