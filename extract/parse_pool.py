@@ -22,10 +22,11 @@ import asyncio
 import multiprocessing
 import os
 import signal
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import TimeoutError as FutureTimeout
 from pathlib import Path
 from types import TracebackType
+from typing import Any, TypeVar, cast
 
 from pebble import ProcessExpired, ProcessPool
 
@@ -33,6 +34,7 @@ from extract.parse_pages import parse_fetched_pages, parse_one
 from extract.rawstore import RawStore
 from extract.records import FetchedPage, Outcome, ParsedPage
 
+T = TypeVar("T")
 CHUNK = 25  # pages per worker task
 _store: RawStore | None = None  # the worker's raw store, set by its initializer
 
@@ -88,6 +90,16 @@ class ParsePool:
         for chunk, parsed in zip(chunks, results, strict=True):
             done.update(zip(chunk, parsed, strict=True))
         return [done[i] for i in range(len(pages))]
+
+    async def run(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """`fn(*args, **kwargs)` in a worker (a pure function of picklable values), awaited:
+        other CPU work of the run (normalizing a batch) stays off the event loop too."""
+        future = self._pool.schedule(fn, args=args, kwargs=kwargs)
+        try:
+            return cast(T, await asyncio.wrap_future(future))
+        except asyncio.CancelledError:
+            future.cancel()  # type: ignore[no-untyped-call]
+            raise
 
     async def _chunk(self, pages: list[FetchedPage]) -> list[ParsedPage]:
         try:

@@ -90,3 +90,33 @@ class ParsedPage:
     career: RawCareer | None = None
     error: str | None = None
     parser: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PageOutcome:
+    """What a run keeps of a page after parsing: its final state, without the career.
+
+    Small, so a run of any size holds one per page (the careers go on, normalized, in
+    batches): carry-forward, the summary and progress need nothing more.
+    """
+
+    url: str
+    outcome: Outcome
+    status: int | None = None
+    error: str | None = None
+    final_url: str | None = None
+    transient: bool = False  # a failure that a later run may not meet (see FetchedPage)
+    has_career: bool = False
+
+    @classmethod
+    def of(cls, parsed: ParsedPage) -> PageOutcome:
+        page = parsed.page
+        return cls(
+            url=page.url,
+            outcome=parsed.outcome,
+            status=page.status,
+            error=parsed.error or page.error,
+            final_url=page.final_url,
+            transient=page.transient,
+            has_career=parsed.career is not None,
+        )

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
-from extract.records import ParsedPage
+from extract.records import PageOutcome
 
 LOGGER_NAME = "careers_etl"
 log = logging.getLogger(LOGGER_NAME)
@@ -24,13 +24,13 @@ def stage_started(run_id: str, stage: str, total: int | None = None) -> None:
     )
 
 
-def pages_done(run_id: str, stage: str, pages: Sequence[ParsedPage]) -> None:
+def pages_done(run_id: str, stage: str, pages: Sequence[PageOutcome]) -> None:
     """One record per page (url, outcome) plus the batch count that drives progress bars."""
     for page in pages:
         log.debug(
-            "%s %s%s", page.outcome, page.page.url, f": {page.error}" if page.error else "",
-            extra={"run_id": run_id, "stage": stage, "event": "page", "url": page.page.url,
-                   "outcome": str(page.outcome), "status": page.page.status},
+            "%s %s%s", page.outcome, page.url, f": {page.error}" if page.error else "",
+            extra={"run_id": run_id, "stage": stage, "event": "page", "url": page.url,
+                   "outcome": str(page.outcome), "status": page.status},
         )
     log.info(
         "%s: %d more pages done", stage, len(pages),

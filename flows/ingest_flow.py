@@ -20,8 +20,9 @@ from core.settings import Settings, SiteProfile
 from extract.discover import Discovery
 from extract.parse_pool import ParsePool
 from extract.rawstore import RawStore
-from extract.records import FetchedPage, ParsedPage
+from extract.records import FetchedPage
 from extract.session import CrawlSession
+from flows.collect import RunPages
 from flows.events import log, pages_done, stage_started
 from flows.plan import HostCrawl, plan_crawl, sites_by_host
 from flows.report import publish_report_artifacts, refuse
@@ -123,46 +124,44 @@ async def _crawl(
             *(discover_host(sites) for sites in sites_by_host(settings.sources).values())
         )
         discoveries = [d for found in by_host for d in found]
+    pages = RunPages(pool, default_currency=settings.source.default_currency)
     # What discovery fetched itself: profile start URLs to parse, indexes and failures to record.
-    parsed: list[ParsedPage] = await parse_task([p for d in discoveries for p in d.pages], pool)
+    await parse_task([p for d in discoveries for p in d.pages], pool, pages)
 
-    async def parse_batch(fetched: list[FetchedPage]) -> list[ParsedPage]:
-        done = await parse_task(fetched, pool)
-        pages_done(run_id, "crawl", done)
-        return done
+    async def parse_batch(fetched: list[FetchedPage]) -> None:
+        pages_done(run_id, "crawl", await parse_task(fetched, pool, pages))
 
-    async def crawl_host(plan: HostCrawl) -> list[ParsedPage]:
+    async def crawl_host(plan: HostCrawl) -> None:
         # Batch n is parsed in the pool while batch n+1 is fetched.
-        parsing: list[asyncio.Future[list[ParsedPage]]] = []
+        parsing: list[asyncio.Future[None]] = []
         for urls in plan.batches:
             fetched = await fetch_task(urls, session, plan.policy)
             parsing.append(asyncio.ensure_future(parse_batch(fetched)))
-        return [page for batch in await asyncio.gather(*parsing) for page in batch]
+        await asyncio.gather(*parsing)
 
     plans = plan_crawl(discoveries, settings.crawl.batch_size)
     stage_started(run_id, "crawl", total=sum(len(b) for p in plans.values() for b in p.batches))
     with clock.stage("fetch+parse"):
-        for host_pages in await asyncio.gather(*(crawl_host(p) for p in plans.values())):
-            parsed.extend(host_pages)
-    empty = why_no_careers(parsed, discoveries, settings.sources)
+        await asyncio.gather(*(crawl_host(p) for p in plans.values()))
+    empty = why_no_careers(pages.outcomes, discoveries, settings.sources)
     if empty is not None:
         raise await refuse(f"nothing to publish: {empty}")
-    crawled = crawled_hosts(settings.sources, [p.page for p in parsed])
+    crawled = crawled_hosts(settings.sources, pages.outcomes)
     keep = keep_from_baseline(
-        parsed, baseline=baseline, previous=previous, crawled=crawled,
+        pages.outcomes, baseline=baseline, previous=previous, crawled=crawled,
         unreachable=unreachable_hosts(discoveries),
         replace_sources=settings.source.replace_sources,
     )
     return await finish_run(
-        [*parsed, *keep.unreachable_pages], settings=settings, run_id=run_id, clock=clock,
-        force=force, manifest_extra={"kind": "ingest"}, baseline=baseline, keep=keep,
+        pages, settings=settings, run_id=run_id, clock=clock, force=force,
+        manifest_extra={"kind": "ingest"}, baseline=baseline, keep=keep,
         compared_hosts=crawled,
         sources=dataset_sources(settings.sources, baseline, keep.other_hosts),
     )
 
 
 async def finish_run(
-    parsed: Sequence[ParsedPage],
+    pages: RunPages,
     *,
     settings: Settings,
     run_id: str,
@@ -179,13 +178,13 @@ async def finish_run(
     `keep`: what the run keeps from `baseline` (see flows/scope.py). Fill rates are
     compared with the baseline's careers of `compared_hosts` only.
     """
-    outcomes = count_outcomes(parsed)
     with clock.stage("normalize"):
-        tables = normalize_task(parsed, settings, run_id)
+        tables = await normalize_task(pages, keep.unreachable_pages, settings, run_id)
         quality = tables.quality.with_previous(
             baseline.fill_rates_of_hosts(compared_hosts),
             settings.quality.fill_rate_drop_warning,
         )
+    outcomes = count_outcomes(pages.outcomes)  # the unreachable pages included, now
     try:
         check_gates(quality, settings.quality)
     except QualityGateFailed:

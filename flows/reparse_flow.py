@@ -22,7 +22,8 @@ from core.errors import UserError
 from core.settings import Settings
 from extract.parse_pool import ParsePool
 from extract.rawstore import LogEntry, RawStore
-from extract.records import FetchedPage, Outcome, ParsedPage
+from extract.records import FetchedPage, Outcome
+from flows.collect import RunPages
 from flows.events import pages_done, stage_started
 from flows.ingest_flow import (
     StageClock,
@@ -137,22 +138,22 @@ async def _reparse(
     baseline = open_run_baseline(settings)
     pages, runs = pages_to_reparse(store, baseline)
     stage_started(run_id, "reparse", total=len(pages))
-    async def parse_batch(batch: list[FetchedPage]) -> list[ParsedPage]:
-        done = await parse_task(batch, pool)
-        pages_done(run_id, "reparse", done)
-        return done
+    parsed = RunPages(pool, default_currency=settings.source.default_currency)
+
+    async def parse_batch(batch: list[FetchedPage]) -> None:
+        pages_done(run_id, "reparse", await parse_task(batch, pool, parsed))
 
     with clock.stage("parse"):
         size = settings.crawl.batch_size
         batches = [pages[start : start + size] for start in range(0, len(pages), size)]
-        parsed = [p for done in await asyncio.gather(*map(parse_batch, batches)) for p in done]
-    empty = why_no_careers(parsed)
+        await asyncio.gather(*map(parse_batch, batches))
+    empty = why_no_careers(parsed.outcomes)
     if empty is not None:
         raise await refuse(f"nothing to publish: {empty}")
     hosts = frozenset(baseline.careers_by_host())
     # Careers whose stored body could not be read keep their rows; the rest is rebuilt.
     keep = keep_from_baseline(
-        parsed, baseline=baseline, previous={}, crawled=hosts, unreachable={},
+        parsed.outcomes, baseline=baseline, previous={}, crawled=hosts, unreachable={},
         replace_sources=False,
     )
     fetch_runs = dict(sorted(Counter(runs).items()))

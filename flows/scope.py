@@ -29,7 +29,7 @@ from urllib.parse import urlsplit
 from core.settings import SiteProfile
 from extract.discover import Discovery
 from extract.rawstore import LogEntry
-from extract.records import FetchedPage, Outcome, ParsedPage
+from extract.records import FetchedPage, Outcome, PageOutcome, ParsedPage
 from load import Baseline
 
 _CAREER_OUTCOMES = frozenset({Outcome.PARSED, Outcome.NOT_MODIFIED})
@@ -61,7 +61,7 @@ def unreachable_hosts(discoveries: Iterable[Discovery]) -> dict[str, str]:
     return lost
 
 
-def crawled_hosts(sites: Sequence[SiteProfile], pages: Iterable[FetchedPage]) -> frozenset[str]:
+def crawled_hosts(sites: Sequence[SiteProfile], pages: Iterable[PageOutcome]) -> frozenset[str]:
     """Hosts this run answers for: those its sources name and those it fetched pages on."""
     hosts = {host_of(str(url)) for site in sites for url in site.start_urls}
     for page in pages:
@@ -72,7 +72,7 @@ def crawled_hosts(sites: Sequence[SiteProfile], pages: Iterable[FetchedPage]) ->
 
 
 def keep_from_baseline(
-    parsed: Sequence[ParsedPage],
+    parsed: Sequence[PageOutcome],
     *,
     baseline: Baseline,
     previous: Mapping[str, LogEntry],
@@ -82,13 +82,13 @@ def keep_from_baseline(
 ) -> Keep:
     """The careers this run keeps from `baseline`, by the rules in the module docstring."""
     urls: set[str] = set()
-    for page in (p.page for p in parsed if p.outcome in _FAILED and p.page.transient):
+    for page in (p for p in parsed if p.outcome in _FAILED and p.transient):
         urls.add(page.url)
         last = previous.get(page.url)
         for final in (page.final_url, last.final_url if last is not None else None):
             if final:
                 urls.add(final)
-    seen = {p.page.url for p in parsed} | {p.page.final_url for p in parsed if p.page.final_url}
+    seen = {p.url for p in parsed} | {p.final_url for p in parsed if p.final_url}
     lost = sorted(baseline.urls_of_hosts(unreachable) - seen)
     urls.update(lost)
     rows = tuple(
@@ -138,12 +138,12 @@ def dataset_sources(
 
 
 def why_no_careers(
-    parsed: Sequence[ParsedPage],
+    parsed: Sequence[PageOutcome],
     discoveries: Sequence[Discovery] = (),
     sites: Sequence[SiteProfile] = (),
 ) -> str | None:
     """None when the run read at least one career; else one line saying why it read none."""
-    if any(p.career is not None and p.outcome in _CAREER_OUTCOMES for p in parsed):
+    if any(p.has_career and p.outcome in _CAREER_OUTCOMES for p in parsed):
         return None
     listings = [page for d in discoveries for page in d.pages]
     failed = [p for p in listings if p.outcome is Outcome.FAILED_FETCH]
@@ -162,5 +162,5 @@ def why_no_careers(
     counts = Counter(str(p.outcome) for p in parsed)
     told = ", ".join(f"{n} {outcome}" for outcome, n in counts.most_common())
     first = next((p for p in parsed if p.error and p.outcome is not Outcome.SKIPPED), None)
-    detail = f"; e.g. {first.page.url}: {first.error}" if first is not None else ""
+    detail = f"; e.g. {first.url}: {first.error}" if first is not None else ""
     return f"no page read as a career page ({told}){detail}"

@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from extract.records import ParsedPage
+from extract.records import PageOutcome
 from load.outputs import existing_report
 
 
@@ -31,7 +31,7 @@ class RunSummary:
         return self.rows.get("rejects", 0)
 
 
-def count_outcomes(pages: Sequence[ParsedPage]) -> dict[str, int]:
+def count_outcomes(pages: Sequence[PageOutcome]) -> dict[str, int]:
     return dict(Counter(str(p.outcome) for p in pages).most_common())
 
 

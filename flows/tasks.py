@@ -19,13 +19,14 @@ from extract.discover import Discovery
 from extract.hostpolicy import HostPolicy
 from extract.parse_pool import ParsePool
 from extract.rawstore import RawStore
-from extract.records import FetchedPage, ParsedPage
+from extract.records import FetchedPage, PageOutcome, ParsedPage
 from extract.session import CrawlSession
+from flows.collect import RunPages
 from flows.events import log
 from flows.scope import Keep
 from load import Baseline, PublishResult, carry_forward, collect, publish
 from load.outputs import refresh_outputs
-from transform.build import build_tables
+from transform.build import combine
 from transform.tables import Tables
 
 
@@ -69,18 +70,19 @@ async def fetch_task(
 
 
 @task(name="parse-batch", cache_policy=NO_CACHE)
-async def parse_task(fetched: Sequence[FetchedPage], pool: ParsePool) -> list[ParsedPage]:
-    return await pool.parse(fetched)
+async def parse_task(
+    fetched: Sequence[FetchedPage], pool: ParsePool, pages: RunPages
+) -> list[PageOutcome]:
+    """Parse a batch in the pool; its careers join the run's pages, its outcomes return."""
+    return pages.add(await pool.parse(fetched))
 
 
 @task(name="normalize", cache_policy=NO_CACHE)
-def normalize_task(parsed: Sequence[ParsedPage], settings: Settings, run_id: str) -> Tables:
-    return build_tables(
-        parsed,
-        run_id=run_id,
-        default_currency=settings.source.default_currency,
-        quality=settings.quality,
-    )
+async def normalize_task(
+    pages: RunPages, extra: Sequence[ParsedPage], settings: Settings, run_id: str
+) -> Tables:
+    """The run's tables from its normalized batches (and `extra` pages: rows of its own)."""
+    return combine(await pages.batches(extra), run_id=run_id, quality=settings.quality)
 
 
 @task(name="publish", cache_policy=NO_CACHE)

@@ -11,7 +11,7 @@ from core.settings import SiteProfile
 from extract.discover import Discovery
 from extract.hostpolicy import HostPolicy
 from extract.rawstore import LogEntry
-from extract.records import FetchedPage, Outcome, ParsedPage, RawCareer
+from extract.records import FetchedPage, Outcome, PageOutcome, ParsedPage, RawCareer
 from flows.scope import (
     crawled_hosts,
     dataset_sources,
@@ -25,14 +25,15 @@ from tests.load_helpers import career, tables
 WHEN = datetime(2026, 11, 1, tzinfo=UTC)
 
 
-def failed(url: str, *, transient: bool, status: int | None = None) -> ParsedPage:
+def failed(url: str, *, transient: bool, status: int | None = None) -> PageOutcome:
     page = FetchedPage(url=url, outcome=Outcome.FAILED_FETCH, status=status, transient=transient)
-    return ParsedPage(page=page, outcome=Outcome.FAILED_FETCH, error="x")
+    return PageOutcome.of(ParsedPage(page=page, outcome=Outcome.FAILED_FETCH, error="x"))
 
 
-def parsed(url: str) -> ParsedPage:
+def parsed(url: str) -> PageOutcome:
     page = FetchedPage(url=url, outcome=Outcome.PARSED, content_sha256="0" * 64)
-    return ParsedPage(page=page, outcome=Outcome.PARSED, career=RawCareer(url, "T", "p/1"))
+    career = RawCareer(url, "T", "p/1")
+    return PageOutcome.of(ParsedPage(page=page, outcome=Outcome.PARSED, career=career))
 
 
 def baseline_of(tmp_path: Path, urls: list[str]) -> Baseline:
@@ -79,7 +80,9 @@ def test_only_transient_failures_keep_rows_under_their_url_and_last_redirect_tar
 def test_a_stored_body_that_cannot_be_read_keeps_its_rows():
     page = FetchedPage(url="http://a.test/x", outcome=Outcome.PARSED, transient=True,
                        final_url="http://a.test/careers/x")
-    unreadable = ParsedPage(page=page, outcome=Outcome.FAILED_PARSE, error="stored body ...")
+    unreadable = PageOutcome.of(
+        ParsedPage(page=page, outcome=Outcome.FAILED_PARSE, error="stored body ...")
+    )
     keep = keep_from_baseline(
         [unreadable], baseline=Baseline(), previous={}, crawled=frozenset({"a.test"}),
         unreachable={}, replace_sources=False,
@@ -113,8 +116,7 @@ def test_careers_of_hosts_the_sources_do_not_name_are_kept_unless_replaced(tmp_p
     base = baseline_of(tmp_path, ["http://old.test/careers/1", "http://old.test/careers/2",
                                   "http://new.test/careers/1"])
     sites = (SiteProfile(name="new", start_urls=("http://new.test/sitemap.xml",)),)
-    crawled = crawled_hosts(sites, [FetchedPage(url="http://new.test/careers/1",
-                                                outcome=Outcome.PARSED)])
+    crawled = crawled_hosts(sites, [parsed("http://new.test/careers/1")])
     assert crawled == {"new.test"}
     kept = keep_from_baseline([parsed("http://new.test/careers/1")], baseline=base, previous={},
                               crawled=crawled, unreachable={}, replace_sources=False)
@@ -165,8 +167,7 @@ START = "http://a.test/sitemap.xml"
             id="pattern matched nothing",
         ),
         pytest.param(
-            [ParsedPage(page=FetchedPage(url="http://a.test/x", outcome=Outcome.PARSED),
-                        outcome=Outcome.FAILED_PARSE, error="no title")],
+            [PageOutcome(url="http://a.test/x", outcome=Outcome.FAILED_PARSE, error="no title")],
             [discovery(FetchedPage(url=START, outcome=Outcome.SKIPPED),
                        urls=("http://a.test/x",))], (),
             "no page read as a career page (1 failed_parse); e.g. http://a.test/x: no title",

@@ -1,9 +1,15 @@
-"""The transform stage's entry point: parsed pages of one run to validated tables."""
+"""The transform stage's entry point: parsed pages of one run to validated tables.
+
+In two halves, so the work follows the pages: `normalize_batch` does everything a
+batch of pages needs no other batch for (normalizing, every row rule), where the
+batch was parsed; `combine` does what needs them all (one career_id from one
+page, order, the quality report). `build_tables` is both, for one batch.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -17,10 +23,11 @@ from transform.quality import build_report, gate_failures
 from transform.skills import build_skills
 from transform.tables import Tables
 from transform.text import normalize_text
-from transform.validate import validate
+from transform.validate import DUPLICATE_CAREER, ROW, ROW_CAREER_RULES, apply_rules, validate
 
 _CAREER_OUTCOMES = frozenset({Outcome.PARSED, Outcome.NOT_MODIFIED})
-_ROW = "_row"  # links skills and duties to the exact career row they came from
+_ROW = ROW  # links skills and duties to the exact career row they came from
+_PAGE_URL = "_page_url"  # the URL the career's page was fetched at: decides repeated ids
 
 
 def _utc(values: list[object]) -> pd.Series:
@@ -59,6 +66,7 @@ def _raw_frames(
         }
     )
     raw[_ROW] = range(len(careers))
+    raw[_PAGE_URL] = pd.Series([p.page.url for p in parsed], dtype="str")
     raw["fetched_at"] = _utc([p.page.fetched_at for p in parsed])
     raw["content_sha256"] = pd.Series([p.page.content_sha256 for p in parsed], dtype="str")
 
@@ -89,10 +97,9 @@ def _attach_ids(children: pd.DataFrame, careers: pd.DataFrame) -> pd.DataFrame:
 
 
 def _note_rejections(
-    pages: pd.DataFrame, careers: pd.DataFrame, kept: pd.DataFrame, rejects: pd.DataFrame
+    pages: pd.DataFrame, rejected: pd.DataFrame, rejects: pd.DataFrame
 ) -> pd.DataFrame:
     """A page whose career was rejected says so in `error` (the rules are in `rejects`)."""
-    rejected = careers[~careers[_ROW].isin(kept[_ROW])]
     if rejected.empty:
         return pages
     rules = (
@@ -105,6 +112,130 @@ def _note_rejections(
     return pages.assign(error=pages["error"].where(pages["error"].notna(), note))
 
 
+@dataclass(frozen=True, eq=False)  # frames do not compare to one bool
+class Batch:
+    """One batch of pages normalized and checked row by row (see the module doc).
+
+    Small and self-contained, so it crosses process boundaries (a parse worker hands it
+    back) instead of the parsed pages: `careers` holds the rows that kept every row
+    rule, `rejected` the url and career_id of those that did not.
+    """
+
+    careers: pd.DataFrame
+    career_skills: pd.DataFrame
+    career_duties: pd.DataFrame
+    pages: pd.DataFrame
+    rejects: pd.DataFrame
+    rejected: pd.DataFrame
+    parsed: int  # career rows before any rule
+
+    @property
+    def rows(self) -> int:
+        return len(self.careers) + len(self.career_skills) + len(self.career_duties)
+
+
+def normalize_batch(
+    pages: Sequence[ParsedPage], *, default_currency: str = "USD"
+) -> Batch:
+    """Normalize and check one batch of parsed pages (every rule that needs no other batch)."""
+    # URL order first: "the first page of a repeated career_id" must not depend on fetch order.
+    pages = sorted(pages, key=lambda p: p.page.url)
+    raw, skill_items, duty_items = _raw_frames(pages)
+    careers = normalize_careers(raw, default_currency)
+    skills = _attach_ids(build_skills(skill_items), careers)
+    duties = _attach_ids(build_duties(duty_items), careers)
+    checked = validate(careers, skills, duties, _pages_frame(pages), row=_ROW,
+                       career_rules=ROW_CAREER_RULES)
+    rejected = careers.loc[~careers[_ROW].isin(checked.careers[_ROW]), ["url", "career_id"]]
+    return Batch(
+        careers=checked.careers,
+        career_skills=checked.career_skills,
+        career_duties=checked.career_duties,
+        pages=checked.pages,
+        rejects=checked.rejects,
+        rejected=rejected,
+        parsed=len(careers),
+    )
+
+
+def combine(
+    batches: Sequence[Batch], *, run_id: str, quality: QualitySettings | None = None
+) -> Tables:
+    """One run's five contract tables from its batches, in any order.
+
+    Never raises for bad data: rows that break a rule go to `rejects`, and the report
+    says whether the run passes its gates (call `quality.check_gates` before publishing).
+    When several pages give the same career_id, the one with the smallest URL is kept
+    and the others rejected. Output order is by career_id (pages by url), so the same
+    pages in any order and any batches give the same tables.
+    """
+    settings = quality or QualitySettings()
+    offset = 0
+    parts: list[Batch] = []
+    for batch in batches:  # row numbers of the run, not of the batch
+        def shift(frame: pd.DataFrame, by: int = offset) -> pd.DataFrame:
+            return frame.assign(**{_ROW: frame[_ROW] + by}) if _ROW in frame else frame
+
+        parts.append(replace(batch, careers=shift(batch.careers),
+                             career_skills=shift(batch.career_skills),
+                             career_duties=shift(batch.career_duties)))
+        offset += batch.parsed
+    careers = _concat([b.careers for b in parts]).sort_values(_PAGE_URL, kind="stable")
+    repeated, repeat_rejects = apply_rules(careers, (DUPLICATE_CAREER,), "careers", "career_id")
+    gone = careers.loc[repeated, _ROW]
+    careers = careers[~repeated]
+    skills = _concat([b.career_skills for b in parts])
+    duties = _concat([b.career_duties for b in parts])
+    skills, duties = skills[~skills[_ROW].isin(gone)], duties[~duties[_ROW].isin(gone)]
+    rejects = _concat([*(b.rejects for b in parts), repeat_rejects])
+    rejected = _concat([*(b.rejected for b in parts),
+                        careers_of(gone, _concat([b.careers for b in parts]))])
+    pages = _note_rejections(_concat([b.pages for b in parts]), rejected, rejects)
+
+    careers_final = conform(
+        careers.sort_values("career_id", kind="stable").assign(version=run_id), CAREERS
+    )
+    pages_final = conform(pages.sort_values("url", kind="stable").assign(version=run_id), PAGES)
+    rejects_final = conform(
+        rejects.sort_values(["table", "key", "rule", "column"], kind="stable").assign(
+            version=run_id
+        ),
+        REJECTS,
+    )
+    report = build_report(
+        pages_final,
+        careers_final,
+        rejects_final,
+        careers_parsed=sum(b.parsed for b in parts),
+        careers_rejected=len(rejected),
+    )
+    report = replace(report, gate_failures=gate_failures(report, settings))
+    return Tables(
+        careers=careers_final,
+        career_skills=conform(
+            skills.sort_values("career_id", kind="stable").assign(version=run_id), CAREER_SKILLS
+        ),
+        career_duties=conform(
+            duties.sort_values("career_id", kind="stable").assign(version=run_id), CAREER_DUTIES
+        ),
+        pages=pages_final,
+        rejects=rejects_final,
+        quality=report,
+    )
+
+
+def careers_of(rows: pd.Series, careers: pd.DataFrame) -> pd.DataFrame:
+    """The url and career_id of the career rows numbered `rows`."""
+    return careers.loc[careers[_ROW].isin(rows), ["url", "career_id"]]
+
+
+def _concat(frames: Sequence[pd.DataFrame]) -> pd.DataFrame:
+    frames = [f for f in frames if len(f.columns)]
+    if not frames:
+        return pd.DataFrame()
+    return pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+
+
 def build_tables(
     pages: Sequence[ParsedPage],
     *,
@@ -112,54 +243,9 @@ def build_tables(
     default_currency: str = "USD",
     quality: QualitySettings | None = None,
 ) -> Tables:
-    """Normalize, validate and shape one run's pages into the five contract tables.
-
-    Never raises for bad data: rows that break a rule go to `rejects`, and the report
-    says whether the run passes its gates (call `quality.check_gates` before publishing).
-    When several pages give the same career_id, the one with the smallest URL is kept
-    and the others rejected. Output order is by career_id (pages by url), so the same
-    pages in any order give the same tables.
-    """
-    settings = quality or QualitySettings()
-    # URL order first: "the first page of a repeated career_id" must not depend on fetch order.
-    pages = sorted(pages, key=lambda p: p.page.url)
-    raw, skill_items, duty_items = _raw_frames(pages)
-    careers = normalize_careers(raw, default_currency)
-    skills = _attach_ids(build_skills(skill_items), careers)
-    duties = _attach_ids(build_duties(duty_items), careers)
-    page_frame = _pages_frame(pages)
-
-    checked = validate(careers, skills, duties, page_frame, row=_ROW)
-
-    careers_out = checked.careers.sort_values("career_id", kind="stable").assign(version=run_id)
-    skills_out = checked.career_skills.sort_values("career_id", kind="stable").assign(
-        version=run_id
-    )
-    duties_out = checked.career_duties.sort_values("career_id", kind="stable").assign(
-        version=run_id
-    )
-    pages_out = _note_rejections(checked.pages, careers, checked.careers, checked.rejects)
-    pages_out = pages_out.sort_values("url", kind="stable").assign(version=run_id)
-    rejects_out = checked.rejects.sort_values(
-        ["table", "key", "rule", "column"], kind="stable"
-    ).assign(version=run_id)
-
-    careers_final = conform(careers_out, CAREERS)
-    pages_final = conform(pages_out, PAGES)
-    rejects_final = conform(rejects_out, REJECTS)
-    report = build_report(
-        pages_final,
-        careers_final,
-        rejects_final,
-        careers_parsed=len(careers),
-        careers_rejected=checked.rejected_careers,
-    )
-    report = replace(report, gate_failures=gate_failures(report, settings))
-    return Tables(
-        careers=careers_final,
-        career_skills=conform(skills_out, CAREER_SKILLS),
-        career_duties=conform(duties_out, CAREER_DUTIES),
-        pages=pages_final,
-        rejects=rejects_final,
-        quality=report,
+    """Normalize, validate and shape one run's pages into the five contract tables
+    (`normalize_batch` then `combine`, for one batch: see `combine`)."""
+    return combine(
+        [normalize_batch(pages, default_currency=default_currency)], run_id=run_id,
+        quality=quality,
     )

@@ -25,6 +25,7 @@ from load.schema import (
 )
 from transform.money import CURRENCY_CONFLICT, PERIODS
 
+ROW = "_row"  # the column that links skills and duties to the exact career row they came from
 MIN_ANNUAL_SALARY = 5_000.0
 MAX_ANNUAL_SALARY = 2_000_000.0
 MIN_GROWTH_PCT = -100.0
@@ -87,9 +88,9 @@ def _order(smaller: str, larger: str) -> Rule:
     )
 
 
-CAREER_RULES: tuple[Rule, ...] = (
+DUPLICATE_CAREER = _duplicate(["career_id"], "career_id")  # needs every batch of a run
+ROW_CAREER_RULES: tuple[Rule, ...] = (
     *(_required(f.name) for f in CAREERS if not f.nullable and f.name != "version"),
-    _duplicate(["career_id"], "career_id"),
     *(
         _outside(c, MIN_ANNUAL_SALARY, MAX_ANNUAL_SALARY, "salary_range")
         for c in ("salary_low", "salary_median", "salary_high")
@@ -120,15 +121,18 @@ CAREER_RULES: tuple[Rule, ...] = (
     _outside("growth_pct", MIN_GROWTH_PCT, MAX_GROWTH_PCT, "growth_pct_range"),
     _outside("workers", 0, np.iinfo(np.int64).max, "workers_range"),
 )
+CAREER_RULES: tuple[Rule, ...] = (*ROW_CAREER_RULES, DUPLICATE_CAREER)
 SKILL_RULES: tuple[Rule, ...] = (
     *(_required(f.name) for f in CAREER_SKILLS if not f.nullable and f.name != "version"),
     _not_member("kind", SKILL_KINDS),
     _not_member("skill_type", SKILL_TYPES),
-    _duplicate(["career_id", "kind", "skill"], "skill", casefold="skill"),
+    # Repeats within one page's list: keyed by the career row, so two pages of one
+    # career_id (one of which is rejected as a repeat) never clash over their items.
+    _duplicate([ROW, "kind", "skill"], "skill", casefold="skill"),
 )
 DUTY_RULES: tuple[Rule, ...] = (
     *(_required(f.name) for f in CAREER_DUTIES if not f.nullable and f.name != "version"),
-    _duplicate(["career_id", "position"], "position"),
+    _duplicate([ROW, "position"], "position"),
 )
 PAGE_RULES: tuple[Rule, ...] = (
     *(_required(f.name) for f in PAGES if not f.nullable and f.name != "version"),
@@ -193,14 +197,15 @@ def validate(
     career_duties: pd.DataFrame,
     pages: pd.DataFrame,
     *,
-    row: str = "_row",
+    row: str = ROW,
+    career_rules: tuple[Rule, ...] = CAREER_RULES,
 ) -> Validated:
     """Apply every table's rules; drop offending rows and the children of rejected careers.
 
     `row` names a column present in careers, skills and duties that links children to
     the exact career row (career_id alone cannot: a duplicate id is itself a reject).
     """
-    bad_careers, career_rejects = apply_rules(careers, CAREER_RULES, "careers", "career_id")
+    bad_careers, career_rejects = apply_rules(careers, career_rules, "careers", "career_id")
     dropped = careers.loc[bad_careers, row]
     skills = career_skills[~career_skills[row].isin(dropped)]
     duties = career_duties[~career_duties[row].isin(dropped)]

@@ -65,6 +65,7 @@ def test_skill_rules_on_a_frame():
     skills = pd.DataFrame(
         {
             "career_id": ["c", "c", "c", "c"],
+            "_row": [0, 0, 0, 0],  # one page's list
             "kind": ["technical", "technical", "soft", "people"],
             "item_position": [1, 2, 3, 4],
             "item_text": ["SQL", "sql", "x", "y"],
