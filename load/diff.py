@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from load.layout import Layout
 from load.read import read_arrow_from
@@ -100,12 +101,6 @@ def _jsonable(value: Any) -> Any:
     return value.isoformat() if isinstance(value, datetime) else value
 
 
-def _rows_by_id(table: pa.Table | None) -> dict[str, dict[str, Any]]:
-    if table is None:
-        return {}
-    return {row["career_id"]: row for row in _text_categories(table).to_pylist()}
-
-
 def _text_categories(table: pa.Table) -> pa.Table:
     fields = [
         pa.field(f.name, pa.string()) if pa.types.is_dictionary(f.type) else f
@@ -114,23 +109,81 @@ def _text_categories(table: pa.Table) -> pa.Table:
     return table.cast(pa.schema(fields))
 
 
-def _grouped(table: pa.Table | None, value: str) -> dict[str, set[str]]:
-    groups: dict[str, set[str]] = {}
-    if table is None or value not in table.column_names:
-        return groups
-    for career_id, item in zip(
-        table.column("career_id").to_pylist(), table.column(value).to_pylist(), strict=True
-    ):
-        groups.setdefault(career_id, set()).add(item)
-    return groups
+def _rows_of(table: pa.Table | None, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """The rows of `ids` as dicts (categories as text): only rows the diff reports."""
+    wanted = sorted(set(ids))
+    if table is None or not wanted:
+        return {}
+    rows = table.filter(pc.is_in(table.column("career_id"), pa.array(wanted, pa.string())))
+    return {row["career_id"]: row for row in _text_categories(rows).to_pylist()}
 
 
-def _removal_reasons(pages: pa.Table | None) -> dict[str, str] | None:
+def _ids(table: pa.Table | None) -> set[str]:
+    return set() if table is None else set(table.column("career_id").to_pylist())
+
+
+def _changed_ids(old: pa.Table, new: pa.Table, common: set[str]) -> set[str]:
+    """Careers in both whose compared columns differ: one vectorized pass per column."""
+    if not common:
+        return set()
+    keys = pa.array(sorted(common), pa.string())
+
+    def aligned(table: pa.Table) -> pa.Table:
+        rows = table.filter(pc.is_in(table.column("career_id"), keys))
+        return _text_categories(rows).sort_by("career_id")
+
+    a, b = aligned(old), aligned(new)
+    columns = [c for c in dict.fromkeys([*a.column_names, *b.column_names])
+               if c not in NOT_COMPARED]
+    differs = pa.array([False] * len(keys))
+    for name in columns:
+        if name not in a.column_names or name not in b.column_names:
+            column = a.column(name) if name in a.column_names else b.column(name)
+            differs = pc.or_(differs, pc.is_valid(column))  # a value on one side only
+            continue
+        x, y = a.column(name), b.column(name)
+        same = pc.fill_null(pc.equal(x, y), False)
+        both_null = pc.and_(pc.is_null(x), pc.is_null(y))
+        differs = pc.or_(differs, pc.invert(pc.or_(same, both_null)))
+    return set(pc.filter(a.column("career_id"), differs).to_pylist())
+
+
+def _item_changes(
+    old: pa.Table | None, new: pa.Table | None, value: str, among: set[str]
+) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """career_id -> (items added, items removed), for careers of `among` whose set of
+    `value` items differs (a full outer join of the two sets of pairs)."""
+    keys = pa.array(sorted(among), pa.string())
+
+    def pairs(table: pa.Table | None, side: str) -> pa.Table:
+        if table is None or value not in table.column_names:
+            return pa.table({"career_id": pa.array([], pa.string()),
+                             "item": pa.array([], pa.string()), side: pa.array([], pa.bool_())})
+        rows = table.filter(pc.is_in(table.column("career_id"), keys))
+        rows = pa.table({"career_id": rows.column("career_id"),
+                         "item": rows.column(value).cast(pa.string())})
+        unique = rows.group_by(["career_id", "item"]).aggregate([])
+        return unique.append_column(side, pa.array([True] * unique.num_rows, pa.bool_()))
+
+    both = pairs(old, "was").join(pairs(new, "is"), keys=["career_id", "item"],
+                                  join_type="full outer")
+    one_side = both.filter(pc.invert(pc.and_(pc.is_valid(both.column("was")),
+                                             pc.is_valid(both.column("is")))))
+    found: dict[str, tuple[list[str], list[str]]] = {}
+    for row in one_side.to_pylist():
+        added, removed = found.setdefault(row["career_id"], ([], []))
+        (added if row["is"] else removed).append(row["item"])
+    return {cid: (tuple(sorted(a)), tuple(sorted(r))) for cid, (a, r) in found.items()}
+
+
+def _removal_reasons(pages: pa.Table | None, urls: Iterable[str]) -> dict[str, str] | None:
     """url -> why the page gave no row this run, from the run's crawl log (None: no log)."""
     if pages is None:
         return None
+    wanted = pa.array(sorted({u for u in urls if u}), pa.string())
+    rows = pages.filter(pc.is_in(pages.column("url"), wanted))
     reasons = {}
-    for row in pages.select(["url", "status", "outcome", "error"]).to_pylist():
+    for row in rows.select(["url", "status", "outcome", "error"]).to_pylist():
         if row["status"] in GONE_STATUSES:
             reasons[row["url"]] = f"gone (HTTP {row['status']})"
         else:
@@ -161,41 +214,47 @@ def diff_tables(
     old_id: str | None,
     new_id: str,
 ) -> VersionDiff:
-    """The diff of two sets of tables (careers, career_skills, career_duties, pages)."""
+    """The diff of two sets of tables (careers, career_skills, career_duties, pages).
+
+    Vectorized: which careers came, went or changed is found column by column over
+    whole tables; only the rows it reports become Python objects.
+    """
     old = old or {}
-    before, after = _rows_by_id(old.get("careers")), _rows_by_id(new.get("careers"))
-    reasons = _removal_reasons(new.get("pages"))
-    old_skills, new_skills = _grouped(old.get("career_skills"), "skill"), _grouped(
-        new.get("career_skills"), "skill"
+    old_careers, new_careers = old.get("careers"), new.get("careers")
+    before_ids, after_ids = _ids(old_careers), _ids(new_careers)
+    common = before_ids & after_ids
+    fields_changed = (
+        _changed_ids(old_careers, new_careers, common)
+        if old_careers is not None and new_careers is not None else set()
     )
-    old_duties, new_duties = _grouped(old.get("career_duties"), "duty"), _grouped(
-        new.get("career_duties"), "duty"
-    )
+    skills = _item_changes(old.get("career_skills"), new.get("career_skills"), "skill", common)
+    duties = _item_changes(old.get("career_duties"), new.get("career_duties"), "duty", common)
+    changed_ids = fields_changed | set(skills) | set(duties)
+    before = _rows_of(old_careers, (before_ids - after_ids) | changed_ids)
+    after = _rows_of(new_careers, (after_ids - before_ids) | changed_ids)
+    removed_ids = sorted(before_ids - after_ids)
+    reasons = _removal_reasons(new.get("pages"), [str(before[c].get("url")) for c in removed_ids])
     added = tuple(
         CareerRef(cid, after[cid].get("title"), after[cid].get("url"))
-        for cid in sorted(after.keys() - before.keys())
+        for cid in sorted(after_ids - before_ids)
     )
     removed = tuple(
-        CareerRef(
-            cid,
-            before[cid].get("title"),
-            before[cid].get("url"),
-            _reason(reasons, before[cid].get("url")),
-        )
-        for cid in sorted(before.keys() - after.keys())
+        CareerRef(cid, before[cid].get("title"), before[cid].get("url"),
+                  _reason(reasons, before[cid].get("url")))
+        for cid in removed_ids
     )
     changed = []
-    for cid in sorted(before.keys() & after.keys()):
-        skills_old, skills_new = old_skills.get(cid, set()), new_skills.get(cid, set())
-        duties_old, duties_new = old_duties.get(cid, set()), new_duties.get(cid, set())
+    for cid in sorted(changed_ids):
+        skills_added, skills_removed = skills.get(cid, ((), ()))
+        duties_added, duties_removed = duties.get(cid, ((), ()))
         change = CareerChange(
             career_id=cid,
             title=after[cid].get("title"),
             fields=_field_changes(before[cid], after[cid]),
-            skills_added=tuple(sorted(skills_new - skills_old)),
-            skills_removed=tuple(sorted(skills_old - skills_new)),
-            duties_added=tuple(sorted(duties_new - duties_old)),
-            duties_removed=tuple(sorted(duties_old - duties_new)),
+            skills_added=skills_added,
+            skills_removed=skills_removed,
+            duties_added=duties_added,
+            duties_removed=duties_removed,
         )
         if (change.fields or change.skills_added or change.skills_removed
                 or change.duties_added or change.duties_removed):

@@ -161,3 +161,73 @@ def test_diff_reports_exactly_the_changed_fields(changes, order) -> None:
 
 def conform_all(tables_: dict[str, pa.Table]) -> dict[str, pa.Table]:
     return {name: conform(t, TABLES[name], name=name, run_id=V1) for name, t in tables_.items()}
+
+
+def _reference_diff(old, new):
+    """The diff the plain way (every row a dict): the trusted reference for the
+    vectorized one."""
+    import pyarrow as pa
+
+    def rows(table):
+        fields = [pa.field(f.name, pa.string()) if pa.types.is_dictionary(f.type) else f
+                  for f in table.schema]
+        return {r["career_id"]: r for r in table.cast(pa.schema(fields)).to_pylist()}
+
+    def grouped(table, value):
+        out = {}
+        for cid, item in zip(table.column("career_id").to_pylist(),
+                             table.column(value).to_pylist(), strict=True):
+            out.setdefault(cid, set()).add(item)
+        return out
+
+    from load.diff import NOT_COMPARED
+
+    before, after = rows(old["careers"]), rows(new["careers"])
+    sk_o, sk_n = grouped(old["career_skills"], "skill"), grouped(new["career_skills"], "skill")
+    du_o, du_n = grouped(old["career_duties"], "duty"), grouped(new["career_duties"], "duty")
+    changed = {}
+    for cid in sorted(before.keys() & after.keys()):
+        fields = tuple((n, before[cid][n], after[cid][n]) for n in before[cid]
+                       if n not in NOT_COMPARED and before[cid][n] != after[cid][n])
+        items = (tuple(sorted(sk_n.get(cid, set()) - sk_o.get(cid, set()))),
+                 tuple(sorted(sk_o.get(cid, set()) - sk_n.get(cid, set()))),
+                 tuple(sorted(du_n.get(cid, set()) - du_o.get(cid, set()))),
+                 tuple(sorted(du_o.get(cid, set()) - du_n.get(cid, set()))))
+        if fields or any(items):
+            changed[cid] = (fields, items)
+    return sorted(after.keys() - before.keys()), sorted(before.keys() - after.keys()), changed
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_the_vectorized_diff_agrees_with_the_plain_one(seed: int) -> None:
+    import random
+
+    from load.schema import TABLES
+    from load.tables import conform
+    from tests.load_helpers import dataset as make
+
+    rng = random.Random(seed)
+    slugs = [f"c{i}" for i in range(60)]
+    kept = [s for s in slugs if rng.random() > 0.1]
+    new_slugs = kept + [f"n{i}" for i in range(rng.randint(0, 5))]
+    edits = {}
+    for s in rng.sample(kept, 10):
+        choice = rng.choice(["title", "salary_median", "workers", "growth_category", "category"])
+        value = {"title": "Renamed", "salary_median": 123_456.0, "workers": None,
+                 "growth_category": "decline", "category": None}[choice]
+        edits[s] = {choice: value}
+    old = {k: conform(v, TABLES[k], name=k, run_id="20261101T000000Z-aaaaaa")
+           for k, v in make(slugs).items()}
+    new_raw = make(new_slugs, edits)
+    skills = new_raw["career_skills"]
+    drop = pa.array([rng.random() > 0.05 for _ in range(skills.num_rows)])
+    new_raw["career_skills"] = skills.filter(drop)
+    new = {k: conform(v, TABLES[k], name=k, run_id="20261102T000000Z-bbbbbb")
+           for k, v in new_raw.items()}
+    result = diff_tables(old, new, old_id="o", new_id="n")
+    added, removed, changed = _reference_diff(old, new)
+    assert [r.career_id for r in result.added] == added
+    assert [r.career_id for r in result.removed] == removed
+    assert {c.career_id: (tuple((f.field, f.old, f.new) for f in c.fields),
+                          (c.skills_added, c.skills_removed, c.duties_added, c.duties_removed))
+            for c in result.changed} == changed
