@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.records import FetchedPage, Outcome, ParsedPage
+from extract.records import Outcome, PageOutcome
 from flows.events import LOGGER_NAME, pages_done, stage_started
 from flows.logs import ProgressHandler, configure_logging
 
@@ -19,8 +19,8 @@ class Terminal(io.StringIO):
         return True
 
 
-def parsed(url: str, outcome: Outcome = Outcome.PARSED) -> ParsedPage:
-    return ParsedPage(page=FetchedPage(url=url, outcome=outcome, status=200), outcome=outcome)
+def parsed(url: str, outcome: Outcome = Outcome.PARSED) -> PageOutcome:
+    return PageOutcome(url=url, outcome=outcome, status=200)
 
 
 @pytest.fixture(autouse=True)

@@ -40,16 +40,14 @@ def test_sites_sharing_a_host_share_its_batches_and_rules():
         ),
     )
     result = plan_crawl([jobs, careers], size=2)
-    robots = {"a.test": allow_all("a.test"), "b.test": allow_all("b.test")}
     assert result == {
         "a.test": HostCrawl(
             batches=[["http://a.test/jobs/1", "http://a.test/jobs/2"], ["http://a.test/careers/1"]],
-            robots=robots,
             policy=HostPolicy(
                 allowed_origins=frozenset({"a.test", "b.test"}), allow_cross_host_redirects=True
             ),
         ),
-        "b.test": HostCrawl(batches=[["http://b.test/x"]], robots=robots, policy=careers.policy),
+        "b.test": HostCrawl(batches=[["http://b.test/x"]], policy=careers.policy),
     }
 
 
