@@ -22,9 +22,9 @@ from extract.parse_pool import ParsePool
 from extract.rawstore import RawStore
 from extract.records import FetchedPage, ParsedPage
 from extract.session import CrawlSession
-from flows.events import log, pages_done, stage_started
+from flows.events import log, pages_done, run_started, stage_finished, stage_started
 from flows.plan import HostCrawl, plan_crawl, sites_by_host
-from flows.report import publish_report_artifacts, refuse
+from flows.report import failed_with_reason, publish_report_artifacts, refuse
 from flows.scope import (
     Keep,
     crawled_hosts,
@@ -57,10 +57,11 @@ class StageClock:
             self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - start
 
 
-@flow(name="ingest", log_prints=False)
+@flow(name="ingest", log_prints=False, on_failure=[failed_with_reason])
 async def ingest(settings: Settings, force: bool = False) -> RunSummary:
     """Crawl the configured sources (the bundled sample site when none) and publish."""
     run_id = new_run_id()
+    await run_started(run_id, "ingest")
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     with (
         one_run_at_a_time(settings, "ingest", run_id),
@@ -123,6 +124,7 @@ async def _crawl(
             *(discover_host(sites) for sites in sites_by_host(settings.sources).values())
         )
         discoveries = [d for found in by_host for d in found]
+    stage_finished(run_id, "discover")
     # What discovery fetched itself: profile start URLs to parse, indexes and failures to record.
     parsed: list[ParsedPage] = await parse_task([p for d in discoveries for p in d.pages], pool)
 
@@ -144,6 +146,7 @@ async def _crawl(
     with clock.stage("fetch+parse"):
         for host_pages in await asyncio.gather(*(crawl_host(p) for p in plans.values())):
             parsed.extend(host_pages)
+    stage_finished(run_id, "crawl")
     empty = why_no_careers(parsed, discoveries, settings.sources)
     if empty is not None:
         raise await refuse(f"nothing to publish: {empty}")
@@ -180,12 +183,14 @@ async def finish_run(
     compared with the baseline's careers of `compared_hosts` only.
     """
     outcomes = count_outcomes(parsed)
+    stage_started(run_id, "normalize", total=len(parsed))
     with clock.stage("normalize"):
         tables = normalize_task(parsed, settings, run_id)
         quality = tables.quality.with_previous(
             baseline.fill_rates_of_hosts(compared_hosts),
             settings.quality.fill_rate_drop_warning,
         )
+    stage_finished(run_id, "normalize")
     try:
         check_gates(quality, settings.quality)
     except QualityGateFailed:
@@ -196,6 +201,7 @@ async def finish_run(
         " (--replace-sources drops them)"
         for host, n in sorted(keep.other_hosts.items())
     ]
+    stage_started(run_id, "publish", total=len(parsed))
     with clock.stage("publish"):
         extra = {
             **manifest_extra,
@@ -205,6 +211,7 @@ async def finish_run(
             "stage_seconds": dict(clock.seconds),
         }
         result = publish_task(tables, settings, run_id, extra, force, baseline, keep, sources)
+    stage_finished(run_id, "publish")
     summary = RunSummary(
         run_id=run_id,
         published=result.published,
