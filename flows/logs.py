@@ -127,6 +127,17 @@ class _Rate(ProgressColumn):
         return Text(f"{speed:6.1f} pages/s" if speed else " " * 13, style="cyan")
 
 
+class _PagesOnly(ProgressColumn):
+    """A column shown on stage rows only (not on the status row, which counts no pages)."""
+
+    def __init__(self, column: ProgressColumn) -> None:
+        super().__init__()
+        self.column = column
+
+    def render(self, task: Task) -> Any:
+        return self.column.render(task) if task.fields.get("pages", True) else Text("")
+
+
 @dataclass
 class _Stage:
     task: TaskID
@@ -152,9 +163,10 @@ class ProgressHandler(logging.Handler):
     def __init__(self, console: Console) -> None:
         super().__init__(logging.INFO)
         self.progress = Progress(
-            _Mark(), TextColumn("{task.description:<12}"), BarColumn(bar_width=30),
-            MofNCompleteColumn(), _Rate(), TimeElapsedColumn(),
-            TextColumn("[dim]eta[/]"), TimeRemainingColumn(),
+            _Mark(), TextColumn("{task.description:<12}"),
+            _PagesOnly(BarColumn(bar_width=30)), _PagesOnly(MofNCompleteColumn()), _Rate(),
+            TimeElapsedColumn(), _PagesOnly(TextColumn("[dim]eta[/]")),
+            _PagesOnly(TimeRemainingColumn()),
             console=console, transient=False, refresh_per_second=8,
         )
         self._status: TaskID | None = None
@@ -165,7 +177,8 @@ class ProgressHandler(logging.Handler):
         if event == "status":
             self.status(record.getMessage())
         elif event == "run":
-            self._finish_status(f"run {getattr(record, 'run_id', '')}")
+            kind, run_id = getattr(record, "kind", ""), getattr(record, "run_id", "")
+            self._finish_status(f"{kind} run {run_id}")
         elif event == "stage" and stage is not None:
             self._start_stage(stage, getattr(record, "total", None))
         elif event == "advance" and stage in self._stages:
@@ -185,10 +198,11 @@ class ProgressHandler(logging.Handler):
             self.progress.update(self._status, description=message)
 
     def _finish_status(self, description: str | None) -> None:
-        if self._status is not None:
+        if self._status is not None and not self.progress.tasks[0].finished:
             self.progress.update(self._status, total=1, completed=1)
-            if description is not None:
-                self.progress.update(self._status, description=description)
+            self.progress.stop_task(self._status)  # its clock stops: how long the wait took
+        if self._status is not None and description is not None:
+            self.progress.update(self._status, description=description)
 
     def response(self, url: str) -> None:
         """An HTTP response arrived: it counts for the running request-driven stage."""
@@ -212,6 +226,7 @@ class ProgressHandler(logging.Handler):
         state.done = True
         done = state.completed if state.total is None else state.total
         self.progress.update(state.task, total=done, completed=done)
+        self.progress.stop_task(state.task)  # elapsed time and rate stay as they ended
 
     def stop_unfinished(self) -> None:
         """A run that failed or was interrupted: its open rows end, marked as stopped."""
@@ -219,6 +234,7 @@ class ProgressHandler(logging.Handler):
             if not task.finished:
                 self.progress.update(task.id, total=task.completed or 1,
                                      completed=task.completed or 1, stopped=True)
+                self.progress.stop_task(task.id)
 
     def __enter__(self) -> ProgressHandler:
         self.progress.start()
@@ -378,7 +394,10 @@ def configure_logging(
         _route_project_logs(None, level=logging.INFO)
         return None
     if stream.isatty():
-        progress = ProgressHandler(Console(file=stream, highlight=False))
+        # The stream itself, not CurrentStderr: while the live display runs, rich puts a
+        # proxy in sys.stderr that writes through this console (a loop, otherwise).
+        real = sys.stderr if isinstance(stream, CurrentStderr) else stream
+        progress = ProgressHandler(Console(file=real, highlight=False))
         _route_project_logs(progress, level=logging.INFO)
         requests = logging.getLogger("httpx")
         requests.handlers = [RequestsToProgress(progress)]
