@@ -99,7 +99,17 @@ def _parser(prog: str = "python -m load") -> argparse.ArgumentParser:
                     "version; also done after each publish), and every version's "
                     "datapackage.json.",
     )
+    parser.set_defaults(_commands=commands.choices)  # each command's parser, for its errors
     return parser
+
+
+def _parse(argv: Sequence[str], prog: str) -> argparse.Namespace:
+    """Parse `argv`; an unknown option is reported by the command it was given to, with
+    that command's options to suggest from (argparse reports it at the top level)."""
+    args, unknown = _parser(prog).parse_known_args(argv)
+    if unknown:
+        args._commands[args.command].error(f"unrecognized arguments: {' '.join(unknown)}")
+    return args
 
 
 def _positive_int(text: str) -> int:
@@ -342,7 +352,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def run_command(argv: Sequence[str], prog: str = "python -m load") -> int:
     """Run one command; user errors print one line and return 2, other load errors 1."""
-    args = _parser(prog).parse_args(argv)
+    args = _parse(argv, prog)
     console = Console(highlight=False)
     _warnings_as_lines()
     try:
