@@ -1,6 +1,6 @@
 """Benchmark: normalize N synthetic raw career records and print records per second.
 
-    python benchmarks/normalize.py [--records 100000] [--seed 7]
+    python -m benchmarks.normalize [--records 100000] [--seed 7]
 
 Records mix every published format transform reads (pay cells in several styles,
 growth phrases with and without percents, worker counts, free-text education, skill
@@ -13,12 +13,8 @@ from __future__ import annotations
 
 import argparse
 import random
-import sys
 import time
 from datetime import UTC, datetime
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import pandas as pd
 

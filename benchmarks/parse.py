@@ -1,6 +1,6 @@
 """Parse speed and field accuracy over the real fixtures.
 
-    python benchmarks/parse.py [--rounds N]
+    python -m benchmarks.parse [--rounds N]
 
 Prints pages/second of `parse_page` (one selectolax parse per page) and the
 per-field accuracy against expected.jsonl for the templates, the label reader
@@ -10,11 +10,7 @@ alone, and the same pages with ids/classes stripped or redesigned.
 from __future__ import annotations
 
 import argparse
-import sys
 import time
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from extract.parse import parse_page
 from tests.parse.golden import (

@@ -1,6 +1,6 @@
 """Throughput of the pipeline's own code, stage by stage, on the bundled sample site.
 
-    python benchmarks/pipeline.py [--rounds N] [--delay SECONDS]
+    python -m benchmarks.pipeline [--rounds N] [--delay SECONDS]
 
 Runs discovery, fetch (real HTTP on 127.0.0.1), parse, normalize and publish
 as plain functions, without Prefect, so the figures are ours and not the
@@ -12,12 +12,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import sys
 import tempfile
 import time
 from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from core.config import load_settings
 from extract.parse_pages import parse_fetched_pages

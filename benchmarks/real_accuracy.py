@@ -1,6 +1,6 @@
 """Field accuracy of the published tables on the real pages (reference/real).
 
-    python benchmarks/real_accuracy.py [--flow]
+    python -m benchmarks.real_accuracy [--flow]
 
 Prints one table per mode, scored by `tests.real_scoring` (the scoring the
 end-to-end test asserts with): per field, expected values found exactly,
@@ -23,11 +23,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import sys
 import tempfile
 from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from tests.parse.golden import redesign, strip_ids_and_classes
 from tests.real_scoring import Score, score, score_tables, tables_in_process

@@ -643,7 +643,6 @@ def write_html_dir(corpus: Corpus, pages: int, port: int, dst: Path) -> Path:
 
 def plain_reparse(data_dir: Path, serial: bool) -> None:
     """Reparse the raw store with the project's public functions, without Prefect."""
-    sys.path.insert(0, str(REPO))
     from extract.parse_pages import parse_fetched_pages
     from extract.parse_pool import ParsePool
     from extract.rawstore import RawStore

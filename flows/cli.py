@@ -1,5 +1,6 @@
 """Command line for the flows: options -> Settings, run, one-line errors, exit codes.
 
+`careers-etl ingest|reparse|serve` and `python -m flows.ingest|flows.reparse` land here.
 Exit codes: 0 published (or nothing changed), 1 the run failed its quality gate
 or could not publish, 2 bad usage or configuration, 130 interrupted.
 """
@@ -10,37 +11,25 @@ import argparse
 import asyncio
 import os
 import signal
-import sys
-from collections.abc import Callable, Coroutine, Sequence
-from contextlib import nullcontext
+from collections.abc import Callable, Coroutine, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from core.config import load_settings
 from core.errors import CareersEtlError, UserError
 from core.settings import Settings
+from core.usage import UsageParser
+from flows.logs import Output
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> Any:  # one line and exit code 2, like every user error
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
-
-
-def _add_common_options(parser: argparse.ArgumentParser) -> None:
+def _add_settings_options(parser: argparse.ArgumentParser, *, sources: bool = True) -> None:
+    """The options that make a run's Settings (shared by ingest, serve and reparse)."""
     parser.add_argument(
         "--data-dir", type=Path, help="where raw/ and parquet/ live (default: data)"
     )
     parser.add_argument("--config", type=Path, help="a TOML settings file (see README)")
-    parser.add_argument(
-        "--force", action="store_true", help="publish a new version even if nothing changed"
-    )
-    parser.add_argument("--quiet", action="store_true", help="no progress and no log lines")
-    parser.add_argument(
-        "--log-format", choices=("text", "json"), default="text",
-        help="json: one JSON object per log line (run_id, stage, url, outcome)",
-    )
     parser.add_argument(
         "--print-config", action="store_true", help="print the effective settings and exit"
     )
@@ -49,20 +38,13 @@ def _add_common_options(parser: argparse.ArgumentParser) -> None:
         help="publish even if the run removes more of the latest version's careers than "
         "quality.max_removed_share (default 20%%)",
     )
-
-
-def build_ingest_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="python -m flows.ingest",
-        description="Crawl career sites and publish a new versioned Parquet dataset. "
-        "With no --start-url, serves the bundled sample career site on 127.0.0.1 and crawls it.",
-    )
+    if not sources:
+        return
     parser.add_argument(
         "--start-url", action="append", dest="start_urls", metavar="URL",
         help="a profile page, an index page (links and pagination are followed) or a "
         "sitemap.xml; repeat for more (default: the bundled sample site)",
     )
-    _add_common_options(parser)
     parser.add_argument(
         "--profile-pattern", metavar="REGEX", help="links matching this are profile pages"
     )
@@ -81,26 +63,64 @@ def build_ingest_parser() -> argparse.ArgumentParser:
         help="this run's sites replace the dataset's: careers of hosts they do not name are "
         "dropped (by default they are kept)",
     )
+
+
+def _add_output_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--force", action="store_true", help="publish a new version even if nothing changed"
+    )
+    parser.add_argument(
+        "--quiet", action="store_true",
+        help="print only the version id (or the one error line)",
+    )
+    parser.add_argument(
+        "--log-format", choices=("text", "json"), default="text",
+        help="json: every line one JSON object (run_id, stage, url, outcome, ...), ending "
+        "with a summary event (version, counts, exit_code)",
+    )
+
+
+def build_ingest_parser(prog: str = "python -m flows.ingest") -> UsageParser:
+    parser = UsageParser(
+        prog=prog,
+        description="Crawl career sites and publish a new versioned Parquet dataset. "
+        "With no --start-url, serves the bundled sample career site on 127.0.0.1 and crawls it.",
+    )
+    _add_settings_options(parser)
+    _add_output_options(parser)
     parser.add_argument(
         "--serve", action="store_true",
         help="serve a scheduled deployment of this ingest (schedule.cron in settings) on the "
-        "Prefect server named by PREFECT_API_URL; runs until stopped",
+        "Prefect server named by PREFECT_API_URL; runs until stopped (= careers-etl serve)",
     )
     parser.add_argument("--cron", metavar="EXPR", help="schedule for --serve (default daily 03:00)")
     return parser
 
 
-def build_reparse_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="python -m flows.reparse",
-        description="Rebuild every table from the raw store (data/raw/) with no network and "
-        "publish it as a new version: how a parser or normalizer fix reaches past data.",
+def build_serve_parser(prog: str = "careers-etl serve") -> UsageParser:
+    parser = UsageParser(
+        prog=prog,
+        description="Serve the `ingest` deployment on the Prefect server named by "
+        "PREFECT_API_URL, on the schedule in settings (schedule.cron), and execute its runs "
+        "until stopped. The options are those of `ingest`; each run uses them.",
     )
-    _add_common_options(parser)
+    _add_settings_options(parser)
+    parser.add_argument("--cron", metavar="EXPR", help="the schedule (default daily 03:00 UTC)")
     return parser
 
 
-def settings_from_args(args: argparse.Namespace, environ: dict[str, str]) -> Settings:
+def build_reparse_parser(prog: str = "python -m flows.reparse") -> UsageParser:
+    parser = UsageParser(
+        prog=prog,
+        description="Rebuild every table from the raw store (data/raw/) with no network and "
+        "publish it as a new version: how a parser or normalizer fix reaches past data.",
+    )
+    _add_settings_options(parser, sources=False)
+    _add_output_options(parser)
+    return parser
+
+
+def settings_from_args(args: argparse.Namespace, environ: Mapping[str, str]) -> Settings:
     overrides: dict[str, Any] = {
         "data_dir": args.data_dir,
         "source.start_urls": getattr(args, "start_urls", None),
@@ -139,15 +159,25 @@ def prepare_data_dir(path: Path, *, create: bool = True) -> None:
             raise UserError(f"data dir {folder} is not writable: {exc.strerror or exc}") from exc
 
 
-def _run_flow(args: argparse.Namespace, settings: Settings, flow_call: FlowCall) -> int:
-    from flows.logs import configure_logging
-    from flows.summary import render_text
+def prefect_status(environ: Mapping[str, str]) -> str:
+    """What the wait before the first stage is: a line a person can read at once."""
+    api = environ.get("PREFECT_API_URL")
+    if api:
+        return f"connecting to the Prefect server at {api}"
+    home = Path(environ.get("PREFECT_HOME") or Path.home() / ".prefect")
+    if (home / "prefect.db").exists():
+        return "starting Prefect's temporary local server (about 15 s)"
+    return "starting Prefect's temporary local server (first run: creating its database, ~30 s)"
 
-    progress = configure_logging(quiet=args.quiet, log_format=args.log_format)
-    with progress or nullcontext():
-        summary = asyncio.run(_interruptible(flow_call(settings, args.force)))
-    if not args.quiet:
-        print(render_text(summary))
+
+def _run_flow(output: Output, settings: Settings, flow_call: Callable[[], FlowCall]) -> int:
+    output.status(prefect_status(os.environ))
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")  # our progress, not its chatter
+    with output.live():
+        call = flow_call()  # imports Prefect and the flow: the status line is already shown
+        output.prefect_loaded()
+        summary = asyncio.run(_interruptible(call(settings, output.force)))
+    output.result(summary)
     return EXIT_OK
 
 
@@ -170,59 +200,79 @@ async def _interruptible(run: Coroutine[Any, Any, Any]) -> Any:
             loop.remove_signal_handler(signum)
 
 
-def _guarded(body: Callable[[], int]) -> int:
+def _guarded(output: Output, body: Callable[[], int]) -> int:
     """Run a CLI body: user errors and failed runs become one line and an exit code."""
     try:
         return body()
     except UserError as exc:
-        _line(f"error: {exc}")
-        return EXIT_USAGE
+        return output.error(f"error: {exc}", EXIT_USAGE)
     except CareersEtlError as exc:
-        _line(f"run failed: {exc}")
-        return EXIT_FAILED
+        return output.error(f"run failed: {exc}", EXIT_FAILED)
     except OSError as exc:  # disk full, permissions changed mid-run, ...
-        _line(f"run failed: {exc}")
-        return EXIT_FAILED
+        return output.error(f"run failed: {exc}", EXIT_FAILED)
     except KeyboardInterrupt:
-        print(
+        return output.error(
             "interrupted: nothing was published; the next run resumes from the raw store",
-            file=sys.stderr,
+            EXIT_INTERRUPTED,
         )
-        return EXIT_INTERRUPTED
 
 
-def _line(message: str) -> None:
-    """An error as exactly one line on stderr, whatever newlines a library put in it."""
-    print(" ".join(message.split()), file=sys.stderr)
+def _parse(parser: UsageParser, argv: Sequence[str]) -> tuple[argparse.Namespace, Output]:
+    """Parse `argv`; a usage error is written the way the output asked for (JSON or text)."""
+    output = Output.from_argv(argv)
+    parser.on_error = output.usage_error
+    args = parser.parse_args(argv)
+    return args, Output(quiet=args.quiet, log_format=args.log_format, force=args.force)
 
 
-def run_ingest_cli(argv: Sequence[str]) -> int:
-    args = build_ingest_parser().parse_args(argv)
+def run_ingest_cli(argv: Sequence[str], prog: str = "python -m flows.ingest") -> int:
+    args, output = _parse(build_ingest_parser(prog), argv)
 
     def body() -> int:
-        settings = settings_from_args(args, dict(os.environ))
+        settings = settings_from_args(args, os.environ)
         if args.print_config:
             print(settings.model_dump_json(indent=2))
             return EXIT_OK
         if args.serve:
-            from flows.serve import serve_ingest
-
-            serve_ingest(settings, environ=os.environ)
-            return EXIT_OK
+            return _serve(settings)
         prepare_data_dir(settings.data_dir)
-        os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")  # our progress, not its chatter
-        from flows.ingest_flow import ingest
 
-        return _run_flow(args, settings, lambda s, force: ingest(s, force=force))
+        def flow() -> FlowCall:
+            from flows.ingest_flow import ingest
 
-    return _guarded(body)
+            return lambda s, force: ingest(s, force=force)
+
+        return _run_flow(output, settings, flow)
+
+    return _guarded(output, body)
 
 
-def run_reparse_cli(argv: Sequence[str]) -> int:
-    args = build_reparse_parser().parse_args(argv)
+def run_serve_cli(argv: Sequence[str], prog: str = "careers-etl serve") -> int:
+    args = build_serve_parser(prog).parse_args(argv)
+    output = Output(quiet=False, log_format="text")
 
     def body() -> int:
-        settings = settings_from_args(args, dict(os.environ))
+        settings = settings_from_args(args, os.environ)
+        if args.print_config:
+            print(settings.model_dump_json(indent=2))
+            return EXIT_OK
+        return _serve(settings)
+
+    return _guarded(output, body)
+
+
+def _serve(settings: Settings) -> int:
+    from flows.serve import serve_ingest
+
+    serve_ingest(settings, environ=os.environ)
+    return EXIT_OK
+
+
+def run_reparse_cli(argv: Sequence[str], prog: str = "python -m flows.reparse") -> int:
+    args, output = _parse(build_reparse_parser(prog), argv)
+
+    def body() -> int:
+        settings = settings_from_args(args, os.environ)
         if args.print_config:
             print(settings.model_dump_json(indent=2))
             return EXIT_OK
@@ -231,9 +281,12 @@ def run_reparse_cli(argv: Sequence[str]) -> int:
         from flows.reparse_flow import check_raw_store
 
         check_raw_store(RawStore(settings.raw_dir))  # before Prefect starts: one line, exit 2
-        os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
-        from flows.reparse_flow import reparse
 
-        return _run_flow(args, settings, lambda s, force: reparse(s, force=force))
+        def flow() -> FlowCall:
+            from flows.reparse_flow import reparse
 
-    return _guarded(body)
+            return lambda s, force: reparse(s, force=force)
+
+        return _run_flow(output, settings, flow)
+
+    return _guarded(output, body)

@@ -23,9 +23,9 @@ from extract.rawstore import RawStore
 from extract.records import FetchedPage
 from extract.session import CrawlSession
 from flows.collect import RunPages
-from flows.events import log, pages_done, stage_started
+from flows.events import log, pages_done, run_started, stage_finished, stage_started
 from flows.plan import HostCrawl, plan_crawl, sites_by_host
-from flows.report import publish_report_artifacts, refuse
+from flows.report import failed_with_reason, publish_report_artifacts, refuse
 from flows.scope import (
     Keep,
     crawled_hosts,
@@ -58,10 +58,11 @@ class StageClock:
             self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - start
 
 
-@flow(name="ingest", log_prints=False)
+@flow(name="ingest", log_prints=False, on_failure=[failed_with_reason])
 async def ingest(settings: Settings, force: bool = False) -> RunSummary:
     """Crawl the configured sources (the bundled sample site when none) and publish."""
     run_id = new_run_id()
+    await run_started(run_id, "ingest")
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     with (
         one_run_at_a_time(settings, "ingest", run_id),
@@ -124,6 +125,7 @@ async def _crawl(
             *(discover_host(sites) for sites in sites_by_host(settings.sources).values())
         )
         discoveries = [d for found in by_host for d in found]
+    stage_finished(run_id, "discover")
     pages = RunPages(pool, default_currency=settings.source.default_currency)
     # What discovery fetched itself: profile start URLs to parse, indexes and failures to record.
     await parse_task([p for d in discoveries for p in d.pages], pool, pages)
@@ -143,6 +145,7 @@ async def _crawl(
     stage_started(run_id, "crawl", total=sum(len(b) for p in plans.values() for b in p.batches))
     with clock.stage("fetch+parse"):
         await asyncio.gather(*(crawl_host(p) for p in plans.values()))
+    stage_finished(run_id, "crawl")
     empty = why_no_careers(pages.outcomes, discoveries, settings.sources)
     if empty is not None:
         raise await refuse(f"nothing to publish: {empty}")
@@ -178,6 +181,7 @@ async def finish_run(
     `keep`: what the run keeps from `baseline` (see flows/scope.py). Fill rates are
     compared with the baseline's careers of `compared_hosts` only.
     """
+    stage_started(run_id, "normalize", total=len(pages.outcomes))
     with clock.stage("normalize"):
         tables = await normalize_task(pages, keep.unreachable_pages, settings, run_id)
         quality = tables.quality.with_previous(
@@ -185,6 +189,7 @@ async def finish_run(
             settings.quality.fill_rate_drop_warning,
         )
     outcomes = count_outcomes(pages.outcomes)  # the unreachable pages included, now
+    stage_finished(run_id, "normalize")
     try:
         check_gates(quality, settings.quality)
     except QualityGateFailed:
@@ -195,6 +200,7 @@ async def finish_run(
         " (--replace-sources drops them)"
         for host, n in sorted(keep.other_hosts.items())
     ]
+    stage_started(run_id, "publish", total=len(pages.outcomes))
     with clock.stage("publish"):
         extra = {
             **manifest_extra,
@@ -204,6 +210,7 @@ async def finish_run(
             "stage_seconds": dict(clock.seconds),
         }
         result = publish_task(tables, settings, run_id, extra, force, baseline, keep, sources)
+    stage_finished(run_id, "publish")
     summary = RunSummary(
         run_id=run_id,
         published=result.published,

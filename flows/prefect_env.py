@@ -15,6 +15,16 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
 
+def default_home() -> Path:
+    """Prefect's home for our runs: `.prefect/` of the source tree when running from one
+    (run.py's editable install), else a folder of the user's own (an installed package's
+    folder is site-packages, no place for a database)."""
+    if (PROJECT_ROOT / "pyproject.toml").is_file() and (PROJECT_ROOT / "run.py").is_file():
+        return PROJECT_ROOT / ".prefect"
+    data = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(data) / "careers-etl" / "prefect"
+
+
 def prefect_defaults(home: Path) -> dict[str, str]:
     return {
         "PREFECT_HOME": str(home),
@@ -34,5 +44,5 @@ def apply_prefect_defaults(
     Must run before `import prefect`, which reads its settings at import time.
     """
     target = os.environ if environ is None else environ
-    for key, value in prefect_defaults(home or PROJECT_ROOT / ".prefect").items():
+    for key, value in prefect_defaults(home or default_home()).items():
         target.setdefault(key, value)

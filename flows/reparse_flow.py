@@ -24,7 +24,7 @@ from extract.parse_pool import ParsePool
 from extract.rawstore import LogEntry, RawStore
 from extract.records import FetchedPage, Outcome
 from flows.collect import RunPages
-from flows.events import pages_done, stage_started
+from flows.events import pages_done, run_started, stage_finished, stage_started
 from flows.ingest_flow import (
     StageClock,
     finish_run,
@@ -32,7 +32,7 @@ from flows.ingest_flow import (
     open_run_baseline,
     parse_pool,
 )
-from flows.report import refuse
+from flows.report import failed_with_reason, refuse
 from flows.scope import keep_from_baseline, why_no_careers
 from flows.summary import RunSummary
 from flows.tasks import parse_task
@@ -121,12 +121,13 @@ def _page_of_row(row: dict[str, object]) -> FetchedPage:
     )
 
 
-@flow(name="reparse", log_prints=False)
+@flow(name="reparse", log_prints=False, on_failure=[failed_with_reason])
 async def reparse(settings: Settings, force: bool = False) -> RunSummary:
     """Parse every stored body again and publish the result as a new version."""
     store = RawStore(settings.raw_dir)
     check_raw_store(store)
     run_id = new_run_id()
+    await run_started(run_id, "reparse")
     with one_run_at_a_time(settings, "reparse", run_id), parse_pool(settings) as pool:
         return await _reparse(settings, store, run_id, force, pool)
 
@@ -147,6 +148,7 @@ async def _reparse(
         size = settings.crawl.batch_size
         batches = [pages[start : start + size] for start in range(0, len(pages), size)]
         await asyncio.gather(*map(parse_batch, batches))
+    stage_finished(run_id, "reparse")
     empty = why_no_careers(parsed.outcomes)
     if empty is not None:
         raise await refuse(f"nothing to publish: {empty}")

@@ -10,19 +10,17 @@ from collections.abc import MutableMapping
 
 from core.errors import UserError
 from core.settings import Settings
-from flows.prefect_env import PROJECT_ROOT
 
 
 def serve_ingest(settings: Settings, *, environ: MutableMapping[str, str]) -> None:
     """Create (or update) the scheduled deployment and execute its runs until stopped."""
     if not environ.get("PREFECT_API_URL"):
         raise UserError(
-            "--serve needs a Prefect server: start one with `python3 run.py prefect server start`"
-            " and set PREFECT_API_URL=http://127.0.0.1:4200/api"
+            "serving needs a Prefect server: start one with `python3 run.py prefect server start"
+            " --host 127.0.0.1 --port 4200` and set PREFECT_API_URL=http://127.0.0.1:4200/api"
         )
-    # Runs execute in child processes that import `flows.ingest_flow` by module path.
-    paths = [str(PROJECT_ROOT), *filter(None, environ.get("PYTHONPATH", "").split(":"))]
-    environ["PYTHONPATH"] = ":".join(dict.fromkeys(paths))
+    # Runs execute in child processes that import `flows.ingest_flow` by module path: the
+    # package is installed (run.py installs it), so they find it wherever they start.
     from prefect.schedules import Cron
     from prefect.types.entrypoint import EntrypointType
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+import shlex
 import sys
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from extract.records import PageOutcome
 from load.outputs import existing_report
@@ -36,16 +39,22 @@ def count_outcomes(pages: Sequence[PageOutcome]) -> dict[str, int]:
 
 
 def _python() -> str:
-    """How to call the interpreter running us from here (`.venv/bin/python` after run.py)."""
+    """How to call the interpreter running us from here: `.venv/bin/python` after run.py,
+    the installed command's own interpreter (absolute) elsewhere; never a bare `python`,
+    which may be another one, without pandas."""
     try:
-        return str(Path(sys.executable).relative_to(Path.cwd()))
+        return shlex.quote(str(Path(sys.executable).relative_to(Path.cwd())))
     except ValueError:
-        return "python"
+        return shlex.quote(sys.executable)
 
 
 def read_hint(parquet_dir: Path, version: str) -> str:
-    careers = parquet_dir / "careers" / f"version={version}"
-    return f"{_python()} -c \"import pandas as pd; print(pd.read_parquet('{careers}'))\""
+    """A shell command that prints the version's careers, working as printed."""
+    careers = str(parquet_dir / "careers" / f"version={version}")
+    if re.fullmatch(r"[\w./=:@+-]+", careers):  # the common case, as a person would type it
+        return f"{_python()} -c \"import pandas as pd; print(pd.read_parquet('{careers}'))\""
+    code = f"import pandas as pd; print(pd.read_parquet({careers!r}))"
+    return f"{_python()} -c {shlex.quote(code)}"
 
 
 def render_text(summary: RunSummary) -> str:
@@ -92,6 +101,28 @@ def render_markdown(summary: RunSummary) -> str:
         if report is not None:
             parts.append(f"Report: `{report}`")
     return "\n".join(parts)
+
+
+def summary_event(summary: RunSummary, *, exit_code: int) -> dict[str, Any]:
+    """The last JSON line of a run (`--log-format json`): what it published and counted."""
+    return {
+        "level": "info",
+        "event": "summary",
+        "message": render_text(summary).splitlines()[0],
+        "run_id": summary.run_id,
+        "published": summary.published,
+        "reason": summary.reason,
+        "version": summary.version,
+        "pages": dict(summary.pages_by_outcome),
+        "rows": dict(summary.rows),
+        "changes": summary.diff,
+        "quality": list(summary.quality),
+        "notes": list(summary.notes),
+        "stage_seconds": dict(summary.stage_seconds),
+        "files": None if summary.version is None
+        else f"{summary.parquet_dir}/<table>/version={summary.version}/",
+        "exit_code": exit_code,
+    }
 
 
 def count_rows(summary: RunSummary) -> list[dict[str, str | int]]:

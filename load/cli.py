@@ -1,4 +1,5 @@
-"""`python -m load`: list, show, diff and clean up published versions; report, export, catalog."""
+"""`python -m load` (and `careers-etl versions|show|diff|gc|report|export|catalog`): list,
+show, diff and clean up published versions; report, export, catalog."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from rich.console import Console
 from rich.table import Table
 
 from core.errors import CareersEtlError, UserError
+from core.usage import UsageParser
 from load.catalog import build_catalog, catalog_path
 from load.diff import VersionDiff, diff
 from load.errors import RunInProgress, VersionNotFound
@@ -34,13 +36,13 @@ from load.report import write_report
 from load.versions import LATEST
 
 
-def _parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+def _parser(prog: str = "python -m load") -> argparse.ArgumentParser:
+    common = UsageParser(add_help=False)
     common.add_argument("--data-dir", type=Path, default=Path("data"),
                         help="the data folder (or its parquet/ folder); default: data")
     common.add_argument("--json", action="store_true", help="print JSON instead of tables")
-    parser = argparse.ArgumentParser(
-        prog="python -m load",
+    parser = UsageParser(
+        prog=prog,
         description="List, inspect, compare and clean up published dataset versions.",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -97,7 +99,17 @@ def _parser() -> argparse.ArgumentParser:
                     "version; also done after each publish), and every version's "
                     "datapackage.json.",
     )
+    parser.set_defaults(_commands=commands.choices)  # each command's parser, for its errors
     return parser
+
+
+def _parse(argv: Sequence[str], prog: str) -> argparse.Namespace:
+    """Parse `argv`; an unknown option is reported by the command it was given to, with
+    that command's options to suggest from (argparse reports it at the top level)."""
+    args, unknown = _parser(prog).parse_known_args(argv)
+    if unknown:
+        args._commands[args.command].error(f"unrecognized arguments: {' '.join(unknown)}")
+    return args
 
 
 def _positive_int(text: str) -> int:
@@ -334,8 +346,13 @@ COMMANDS = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """`python -m load COMMAND ...`; see `run_command`."""
+    return run_command(sys.argv[1:] if argv is None else argv)
+
+
+def run_command(argv: Sequence[str], prog: str = "python -m load") -> int:
     """Run one command; user errors print one line and return 2, other load errors 1."""
-    args = _parser().parse_args(argv)
+    args = _parse(argv, prog)
     console = Console(highlight=False)
     _warnings_as_lines()
     try:

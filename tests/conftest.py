@@ -61,3 +61,13 @@ def prefect_server() -> Iterator[None]:
             yield
         finally:
             sys.unraisablehook = previous_hook
+
+
+@pytest.fixture(scope="session")
+def prefect_api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict[str, str]]]:
+    """`prefect server start` on 127.0.0.1 (a free port), as the README tells users to run
+    it, for the whole session: its URL and an environment whose processes talk to it."""
+    from tests.prefect_server import real_prefect_server
+
+    with real_prefect_server(tmp_path_factory.mktemp("prefect-api")) as found:
+        yield found

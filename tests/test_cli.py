@@ -91,5 +91,5 @@ def test_serve_without_a_prefect_server_says_how_to_start_one(tmp_path: Path):
         cwd=ROOT, capture_output=True, text=True, timeout=120, env=env,
     )
     assert result.returncode == 2
-    assert "--serve needs a Prefect server" in result.stderr
+    assert "serving needs a Prefect server" in result.stderr
     assert "prefect server start" in result.stderr
