@@ -80,6 +80,9 @@ CAREERS = pa.schema(
         pa.field("growth_period_start", pa.int32()),
         pa.field("growth_period_end", pa.int32()),
         pa.field("workers_year", pa.int32()),
+        # A site's own outlook rating, in its words ("Bright", "Very strong"; stars as
+        # "3 out of 5 stars"): not one of the growth categories (added after v1, additive).
+        pa.field("growth_outlook", pa.string()),
     ]
 )
 

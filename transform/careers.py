@@ -5,10 +5,10 @@ from __future__ import annotations
 import pandas as pd
 
 from transform.education import normalize_education
-from transform.growth import normalize_growth
+from transform.growth import normalize_growth, normalize_outlook
 from transform.keys import career_keys
 from transform.money import normalize_salary
-from transform.text import normalize_text, per_distinct
+from transform.text import normalize_text, per_distinct, per_distinct_pair
 from transform.workers import normalize_workers
 
 # The RawCareer fields a raw careers frame carries (one column each, strings or null).
@@ -22,17 +22,22 @@ RAW_COLUMNS: tuple[str, ...] = (
     "salary_median",
     "salary_high",
     "salary_text",
+    "salary_context",
     "currency_hint",
     "growth",
+    "growth_context",
+    "outlook",
     "workers",
+    "workers_context",
     "education",
     "environment",
 )
 
 
-def normalize_careers(raw: pd.DataFrame, default_currency: str) -> pd.DataFrame:
+def normalize_careers(raw: pd.DataFrame, default_currency: str | pd.Series) -> pd.DataFrame:
     """Typed careers columns (contract v1 minus `version`) for a frame of RAW_COLUMNS.
 
+    `default_currency` is one ISO code, or one per row (a site's own default).
     Other columns of `raw` (fetched_at, content_sha256, helper keys) pass through.
     """
     url = normalize_text(raw["url"])
@@ -44,9 +49,10 @@ def normalize_careers(raw: pd.DataFrame, default_currency: str) -> pd.DataFrame:
         raw["salary_text"],
         raw["currency_hint"],
         default_currency,
+        raw["salary_context"],
     )
-    growth = per_distinct(raw["growth"], normalize_growth)
-    workers = per_distinct(raw["workers"], normalize_workers)
+    growth = per_distinct_pair(raw["growth"], raw["growth_context"], normalize_growth)
+    workers = per_distinct_pair(raw["workers"], raw["workers_context"], normalize_workers)
     passthrough = raw.drop(columns=list(RAW_COLUMNS))
     return pd.concat(
         [
@@ -70,6 +76,7 @@ def normalize_careers(raw: pd.DataFrame, default_currency: str) -> pd.DataFrame:
             normalize_text(raw["parser"]).rename("parser"),
             growth[["growth_period_start", "growth_period_end"]],
             workers[["workers_year"]],
+            per_distinct(raw["outlook"], normalize_outlook),
             passthrough,
         ],
         axis=1,

@@ -18,12 +18,15 @@ from extract.records import RawCareer
 GROUPS: dict[str, tuple[str, ...]] = {
     "category": ("category",),
     "summary": ("summary",),
-    "salary": ("salary_low", "salary_median", "salary_high", "salary_text", "currency_hint"),
-    "growth": ("growth",),
-    "workers": ("workers",),
+    "salary": (
+        "salary_low", "salary_median", "salary_high", "salary_text", "salary_context",
+        "currency_hint",
+    ),
+    "growth": ("growth", "growth_context", "outlook"),
+    "workers": ("workers", "workers_context"),
     "education": ("education",),
     "environment": ("environment",),
-    "skills": ("technical_skills", "people_skills"),
+    "skills": ("technical_skills", "people_skills", "tools"),
     "duties": ("duties",),
 }
 GROUP_OF: dict[str, str] = {f: g for g, members in GROUPS.items() for f in members}
@@ -64,7 +67,7 @@ class Draft:
 
 
 def _empty(field: str) -> Value:
-    return () if field in {"technical_skills", "people_skills", "duties"} else None
+    return () if field in {"technical_skills", "people_skills", "tools", "duties"} else None
 
 
 def settled_groups(career: RawCareer) -> set[str]:
