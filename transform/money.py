@@ -98,8 +98,9 @@ _UNITS: dict[str, str] = {
 }  # fmt: skip
 # A period stated as a word of the context: "Weekly pay", "Wages ($/hour)", "(a year)".
 _CONTEXT_PERIOD = (
-    r"(?:^|[^a-z])(?:(?:per|an?|each|/) ?(?P<u>hour|hr|year|yr|annum|month|mo|fortnight|week"
-    r"|wk|day)|(?P<a>hourly|annually|annual|yearly|monthly|fortnightly|weekly|daily))(?![a-z])"
+    r"(?:(?:(?:^|[^a-z])(?:per|an?|each) ?|/ ?)(?P<u>hour|hr|year|yr|annum|month|mo|fortnight"
+    r"|week|wk|day)|(?:^|[^a-z])(?P<a>hourly|annually|annual|yearly|monthly|fortnightly|weekly"
+    r"|daily))(?![a-z])"
 )
 
 _FLOOR = (
@@ -232,6 +233,20 @@ def _choose(mask: pd.Series, when_true: pd.DataFrame, otherwise: pd.DataFrame) -
     return pd.DataFrame(picked, index=when_true.index, columns=when_true.columns)
 
 
+def _coded(key: pd.Series) -> pd.Series:
+    """Currency words as ISO codes beside the amount ("12.97 canadian dollars per hour" ->
+    "12.97 cad per hour"), so the period after them is still read; "52,000 dollars" is
+    "$52,000"."""
+    worded = key.str.contains(_ANY_WORD, regex=True, na=False)
+    if not worded.any():
+        return key
+    rows = key[worded]
+    for pattern, iso in CURRENCY_WORDS.items():
+        rows = rows.str.replace(f"(?<![a-z])(?:{pattern})(?![a-z])", iso.lower(), regex=True)
+    rows = rows.str.replace(r"(\d[\d,.]*)\s*dollars?(?![a-z])", r"$\1", regex=True)
+    return key.where(~worded, rows)
+
+
 def parse_money(
     text: pd.Series, fallback_currency: pd.Series, fallback_period: pd.Series | None = None
 ) -> pd.DataFrame:
@@ -243,7 +258,7 @@ def parse_money(
     fortnight/week/day; else `fallback_period`, else year), `annualized`, `is_floor`,
     `is_ceiling` (nullable booleans, null without an amount).
     """
-    key = match_key(text)
+    key = _coded(match_key(text))
     has_digit = key.str.contains("[0-9]", regex=True, na=False)
     strict = _extract(key, _STRICT, has_digit)
     loose = _extract(key, _LOOSE, has_digit & strict["n1"].isna())

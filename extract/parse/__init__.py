@@ -112,6 +112,8 @@ def _parse_tree(
             if parser.matches(tree, url):
                 career = parser.parse(tree, url)
                 claimed = True
+                if meta.generic_title(career.title):  # "Job profile": read the page's subject
+                    career = replace(career, title=meta.title(tree))
                 break
     if structured:
         for reader in (jsonld.read, microdata.read):

@@ -21,9 +21,11 @@ from dataclasses import dataclass
 from extract.parse.text import clean
 
 _CUR = r"(?:[$£€¥₹]|\b(?:USD|GBP|EUR|CAD|AUD|INR|NZD|CHF|SGD|HKD)\b)"
+# One match per amount ("A$34K" is one amount, not "$3" and "4K").
 MONEY = re.compile(
-    rf"{_CUR}\s?\d|\d[\d,.]*\s?[kK]\b|\b\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?\b"
-    r"|\d\s*(?:dollars?|pounds?|euros?)\b",
+    rf"{_CUR}\s?\d[\d,.]*(?:\s?(?:k|m|mn|million|thousand)\b)?|\d[\d,.]*\s?[kK]\b"
+    r"|\b\d{1,3}(?:,\d{3})+(?:\.\d+)?\b|\d[\d,.]*\s*(?:(?:australian|canadian|new zealand|nz"
+    r"|us|u\.s\.|american|hong kong|singapore) )?(?:dollars?|pounds?|euros?)\b",
     re.I,
 )
 BARE_AMOUNT = re.compile(r"^\$?\s*\d{1,3}(?:,\d{3})*(?:\.\d{1,2})?\s*[kK]?$|^\d+(?:\.\d{1,2})?$")
@@ -53,8 +55,9 @@ COUNT = re.compile(
 _YEAR = re.compile(r"^(19|20)\d\d$")
 # Period words, only to rank candidates (yearly pay first); transform does the reading.
 PERIOD = re.compile(
-    r"(?:^|[^a-z])(?:(?:per|an?|each|/) ?(?P<u>hour|hr|year|yr|annum|month|fortnight|week|wk|day)"
-    r"|(?P<a>hourly|annually|annual|yearly|monthly|fortnightly|weekly|daily|p\.a\.))(?![a-z])",
+    r"(?:(?:(?:^|[^a-z])(?:per|an?|each) ?|/ ?)(?P<u>hour|hr|year|yr|annum|month|fortnight|week"
+    r"|wk|day)|(?:^|[^a-z])(?P<a>hourly|annually|annual|yearly|monthly|fortnightly|weekly|daily"
+    r"|p\.a\.))(?![a-z])",
     re.I,
 )
 _PERIOD_OF = {
@@ -151,7 +154,8 @@ MEDIAN = _pattern(
     r"(median|average|avg|typical|mean)( annual| yearly| hourly| weekly| monthly| base)? "
     r"(pay|salary|wages?|earnings|income)( range)?",
     r"(annual|yearly|hourly|weekly|monthly|base|estimated) (median |average )?(salary|pay|wages?"
-    r"|earnings)|(pay|salary|wages?|earnings),? (annual|yearly|hourly|weekly|monthly|daily)",
+    r"|earnings)( range| rates?)?|(pay|salary|wages?|earnings)( range)?,? (annual|yearly|hourly"
+    r"|weekly|monthly|daily)",
     r"median|average|typical",
     r"(salary|pay|wage|earnings) range|salary|pay|wages?|earnings|compensation|income"
     r"|(what you could|you could) earn|pay rates?",

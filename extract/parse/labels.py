@@ -19,9 +19,10 @@ Regions that belong to the site rather than the career (menus, footers, forms,
 cookie banners, related careers' cards with their own pay) are not read
 (`page.py`); a label that repeats with different values is another job's.
 
-Pay: a short range under a median label is split into its ends ("£14,000 Starter
-to £30,000 Experienced"), a sentence stays whole (transform reads its range).
-Each figure keeps the words around it (its label, a column or row
+Pay: a range under a pay label ("Salary range: $48K-$95K a year", "Typical
+salary range: between £21,000 and £38,000") is both the low and the high as
+written, unless the page names a low and a high of their own; a single
+amount under a median label is the median. Each figure keeps the words around it (its label, a column or row
 header, a caption, a note such as "per week", a footnote such as "* Figures
 are weekly earnings" or "All pay is in Australian dollars") in
 `salary_context`, where transform reads the period and the currency a figure
@@ -429,7 +430,13 @@ def _period_of(c: _Candidate) -> str | None:
 
 
 def _put_salary(cands: list[_Candidate], page: PageIndex, d: Draft) -> None:
-    """The pay of one period (yearly when shown) from the pay candidates of the page."""
+    """The pay of one period (yearly when shown) from the pay candidates of the page.
+
+    A range ("$40,000 - $65,000", "between £21,000 and £38,000 a year") goes, as written,
+    to both `salary_low` and `salary_high` when the page names no low and high of their
+    own: transform reads the low end from the one and the high end from the other, with
+    the period and currency the range states once for both.
+    """
     if not cands:
         return
     periods = {id(c): _period_of(c) for c in cands}
@@ -440,35 +447,56 @@ def _put_salary(cands: list[_Candidate], page: PageIndex, d: Draft) -> None:
         first = min((c for c in cands if periods[id(c)] in stated), key=lambda c: c.key())
         wanted = {periods[id(first)]}
     group = [c for c in cands if periods[id(c)] in wanted]
-    if not group:
+
+    def best(field: str, *, ranged: bool | None = None) -> _Candidate | None:
+        pool = [
+            c for c in group
+            if c.field == field and (ranged is None or _is_range(c.value) == ranged)
+        ]  # fmt: skip
+        return min(pool, key=lambda c: c.key()) if pool else None
+
+    median = best("salary_median", ranged=False)
+    low, high = best("salary_low"), best("salary_high")
+    spread = best("salary_median", ranged=True) if low is None and high is None else None
+    if median is None and spread is None and low is None and high is None:
         return
-    best: dict[str, _Candidate] = {}
-    for c in group:
-        if c.field not in best or c.key() < best[c.field].key():
-            best[c.field] = c
-    chosen = [best[f] for f in _PAY_FIELDS if f in best]
-    context = _context(chosen, page)
-    median, low, high = best.get("salary_median"), best.get("salary_low"), best.get("salary_high")
-    if median is not None and median.value and low is None and high is None:
-        split = _split_range(median.value)
-        if split is not None:  # the whole range stays in the context: "... an hour" is both ends'
-            d.put("salary_low", split[0], median.rule + ".range-low")
-            d.put("salary_high", split[1], median.rule + ".range-high")
-            d.put("salary_median", None, median.rule + ".range")
-            d.put("salary_text", _text(cands), median.rule)
-            d.put("salary_context", " | ".join(filter(None, (context, median.value))), median.rule)
-            return
-    for cand in chosen:
-        d.put(cand.field, cand.value, cand.rule)
-    d.put("salary_text", _text(cands), "+".join(c.rule for c in chosen))
-    d.put("salary_context", context, "+".join(c.rule for c in chosen))
+    chosen = [c for c in (median, low, high, spread) if c is not None]
+    rule = "+".join(c.rule for c in chosen)
+    if median is not None:
+        d.put("salary_median", median.value, median.rule)
+    if spread is not None:
+        d.put("salary_low", spread.value, spread.rule + ".range")
+        d.put("salary_high", spread.value, spread.rule + ".range")
+    for cand in (low, high):
+        if cand is not None:
+            d.put(cand.field, cand.value, cand.rule)
+    d.put("salary_text", _text(cands), rule)
+    d.put("salary_context", _context(chosen, page), rule)
+
+
+_SPREAD = re.compile(
+    rf"(?:{MONEY.pattern})(?:\s+[A-Za-z]+){{0,3}}?\s*(?:[-–—]|\bto\b|\band\b)\s*"
+    rf"(?:{MONEY.pattern})",
+    re.I,
+)  # "£14,000 Starter to £30,000 Experienced" too
+
+
+def _is_range(value: str | None) -> bool:
+    """Two amounts joined as a range ("$40,000 - $65,000", "between £21k and £38k"); not two
+    figures of two periods ("$125,770 per year $60.47 per hour")."""
+    return bool(value) and len(MONEY.findall(value or "")) == 2 and bool(_SPREAD.search(value or ""))
 
 
 def _text(cands: list[_Candidate]) -> str | None:
+    """The pay the page shows, one figure per field and period ("Hourly: $30 | Annual: ...")."""
+    best: dict[tuple[str, str | None], _Candidate] = {}
+    for c in cands:
+        slot = (c.field, _period_of(c))
+        if c.value and (slot not in best or c.key() < best[slot].key()):
+            best[slot] = c
     parts = dict.fromkeys(
         f"{c.label}: {c.value}" if c.label and c.place < 3 else c.value or ""
-        for c in sorted(cands, key=lambda c: c.order)
-        if c.value
+        for c in sorted(best.values(), key=lambda c: c.order)
     )
     return " | ".join(p for p in parts if p) or None
 
@@ -494,20 +522,6 @@ def _pay_statements(page: PageIndex) -> Iterator[str]:
             found += 1
             if found >= 3:
                 return
-
-
-_RANGE = re.compile(r"^(.*?\d.*?)\s*(?:\bto\b|[-–—]|\band\b)\s*(.*?\d.*)$", re.I)
-
-
-def _split_range(value: str) -> tuple[str, str] | None:
-    """ "£14,000 Starter to £30,000 Experienced" -> ("£14,000 Starter", "£30,000 Experienced");
-    a sentence stays whole (transform reads its range)."""
-    if len(value) > 60 or len(MONEY.findall(value)) != 2:
-        return None
-    m = _RANGE.match(value)
-    if m is None or not MONEY.search(m.group(1)) or not MONEY.search(m.group(2)):
-        return None
-    return clean(m.group(1)), clean(m.group(2))
 
 
 def _put_growth(best: dict[str, _Candidate], d: Draft) -> None:

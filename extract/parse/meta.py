@@ -64,6 +64,12 @@ _COUNTRY_CURRENCY = {
 _LOCALE = re.compile(r"^[a-z]{2,3}[-_](?P<c>[a-z]{2})\b", re.I)
 
 
+def generic_title(text: str) -> bool:
+    """A heading that names the page, not the occupation ("Job profile", "Career report - X")."""
+    t = clean(text)
+    return bool(_GENERIC_TITLE.match(t)) or _strip(t) != t
+
+
 def _strip(text: str) -> str:
     """A heading without its generic prefix or suffix ("Career report - Actors" -> Actors)."""
     t = clean(text)

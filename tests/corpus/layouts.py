@@ -268,9 +268,9 @@ def _tile(ctx: Ctx, it: Item) -> str:
     m, rng = ctx.m, ctx.rng
     lab_tag = rng.choice(("div", "span", "p", "h3"))
     val_tag = rng.choice(("div", "span", "p", "strong"))
-    note = f"<span{m.cls('tile-note')}>{e(it.note)}</span>" if it.note else ""
+    note = f" <span{m.cls('tile-note')}>{e(it.note)}</span>" if it.note else ""
     inner = (
-        f"<{lab_tag}{m.cls('tile-label')}>{e(it.label)}</{lab_tag}>"
+        f"<{lab_tag}{m.cls('tile-label')}>{e(it.label)}</{lab_tag}> "
         f"<{val_tag}{m.cls('tile-value')}>{it.value}</{val_tag}>{note}"
     )
     return f"<div{m.cls('tile')}>{inner}</div>"
@@ -716,7 +716,7 @@ def utility(ctx: Ctx) -> Rendered:
     block = pay_block(rng, f, placements=("value", "label", "note"))
     cards = []
     for it in [*block.items, *growth_items(rng, f), *scalar_items(rng, f)]:
-        note = f"<span{m.cls('n')}>{e(it.note)}</span>" if it.note else ""
+        note = f" <span{m.cls('n')}>{e(it.note)}</span>" if it.note else ""
         cards.append(
             f"<div{m.cls('c')}><h2{m.cls('l')}>{e(it.label)}</h2>"
             f"<p{m.cls('v')}>{it.value}</p>{note}</div>"
@@ -780,8 +780,12 @@ def wagetable(ctx: Ctx) -> Rendered:
                 if v is not None
             )
             rows.append(f'<tr><th scope="row">{e(region)}</th>{cells}</tr>')
-        unit = w.period_header(rng, pay.period, f.locale)
-        cap = rng.choice((f"Wages ({f.locale.symbol}/{pay.period})", f"Wages* ({unit})"))
+        # Bare figures: the caption carries the currency, unambiguously unless the page
+        # says which dollar elsewhere (its evidence).
+        sym = f.locale.symbol if s.symbol_style == "symbol" else rng.choice(
+            (f.locale.prefixed, f.locale.currency))
+        unit = w.period_header(rng, pay.period, f.locale).replace(f.locale.symbol, sym)
+        cap = rng.choice((f"Wages ({sym}/{pay.period})", f"Wages* ({unit})"))
         star = f"<p><small>*{e(unit)}</small></p>" if "*" in cap else ""
         cur = f" Wages in {f.locale.words}." if s.evidence == "caption" else ""
         parts.append(
@@ -801,7 +805,9 @@ def wagetable(ctx: Ctx) -> Rendered:
     h1 = rng.choice((f.title, f"Occupation summary: {f.title}"))
     body = f"<h1>{e(h1)}</h1>" + "".join(parts)
     html = document(m, f, body=body, site_name=ctx.site, salary=s)
-    return Rendered(f"/marketreport/summary-occupation/{21000 + ctx.number}/ca", html, f)
+    return Rendered(
+        f"/marketreport/summary-occupation/{21000 + ctx.number}/ca", html, f.without("category")
+    )
 
 
 IN_SAMPLE: tuple[Layout, ...] = (

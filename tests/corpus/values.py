@@ -9,7 +9,6 @@ gives the same corpus every time.
 from __future__ import annotations
 
 import random
-import re
 
 from sample_site.data import Career
 from tests.corpus.model import Facts, Growth, Locale, Pay, Salary, Skills, Workers
@@ -150,7 +149,6 @@ SENTENCE_SKILLS: tuple[tuple[str, str], ...] = (
     ("the ability to think clearly and logically", "Logical thinking"),
     ("to enjoy working with people", "Working with people"),
 )
-_TOOL = re.compile(r"\(([^()]*)\)")
 
 
 def _weighted(rng: random.Random, options: tuple[tuple[str, int], ...]) -> str:
@@ -285,8 +283,11 @@ def draw_skills(
     people = tuple(i.text for i in career.people_skills)
     tool_names: tuple[str, ...] = ()
     if tools:
-        names = [n.strip() for i in technical for g in _TOOL.findall(i) for n in g.split(",")]
-        tool_names = tuple(dict.fromkeys(n for n in names if n))[:6]
+        # A page with a tools list names the tools there, and the skills without them
+        # (canonical names from the data file, so no item repeats another's skill).
+        skills = [s for i in career.technical_skills for s in i.skills]
+        technical = tuple(dict.fromkeys(s.name for s in skills if s.type == "skill"))
+        tool_names = tuple(dict.fromkeys(s.name for s in skills if s.type == "tool"))[:6]
     if sentences and locale.code in {"UK", "NZ"}:
         picked = rng.sample(SENTENCE_SKILLS, rng.randint(3, 6))
         seen: set[str] = set()

@@ -128,8 +128,8 @@ CASES = [
         <p><em>Physical stamina</em>. Welders stand for hours.</p>""",
         {
             "title": "Welder",
-            "salary_low": "$40,000",
-            "salary_high": "$65,000",
+            "salary_low": "$40,000 - $65,000",  # a range is both ends as written
+            "salary_high": "$40,000 - $65,000",
             "growth": "Little or no change",
             "people_skills": ("Detail oriented", "Physical stamina"),
         },
