@@ -105,7 +105,7 @@ _CONTEXT_PERIOD = (
 
 _FLOOR = (
     r"equal to or (?:greater|more) than|\bat least\b|\bor (?:more|above|higher)\b"
-    r"|\d\s*[km]?\s*\+"
+    r"|\d\s*[km]?\s*(?:[a-z]{3}\s*)?\+"
 )
 _CEILING = r"\bup to\b|\bor less\b|\bat most\b"
 
@@ -131,7 +131,7 @@ def _amount(i: int, *, currency_required: bool) -> str:
 def _period(i: int) -> str:
     # x: "per session", "/visit": a period we cannot annualize, so the amount is unclear.
     return (
-        rf"(?:\s*(?:(?:per|an|a|each|/)\s*(?P<u{i}>{_UNIT})\b|(?P<a{i}>{_ADVERB})"
+        rf"(?:\s*\(?\s*(?:(?:per|an|a|each|/)\s*(?P<u{i}>{_UNIT})\b|(?P<a{i}>{_ADVERB})"
         rf"|(?:per|each|/)\s*(?P<x{i}>[a-z]{{3,}})))"
     )
 

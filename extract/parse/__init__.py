@@ -130,6 +130,8 @@ def _parse_tree(
         state = embedded.read(tree, url)
         if state is not None:
             career = _with_title(fill(career, state), state)
+            if state.title and (("title", "labels:title-tag") in career.rules or not career.title):
+                career = replace(career, title=state.title)  # the data names it, not the tab
     if site is not None:
         career = siterules.apply(career, tree, url, site)
     structured_data = career.parser.startswith(("jsonld", "microdata"))

@@ -257,15 +257,27 @@ NOT_DUTY_INTRO = re.compile(r"\b(types of|examples of|such as|kinds of)\b", re.I
 LIST_LABELS: tuple[re.Pattern[str], ...] = (*DUTIES, TECHNICAL, TOOLS, PEOPLE)
 
 
+# Period words a pay label may carry anywhere ("Median earnings, annual", "Hourly pay range").
+_LABEL_PERIOD = re.compile(
+    r",?\s*\b(?:annual|annually|yearly|hourly|weekly|monthly|daily|fortnightly"
+    r"|per (?:hour|week|month|year|annum|day)|an? (?:hour|week|month|year|day))\b"
+)
+
+
 def match(label: str) -> Iterable[tuple[Scalar, int]]:
-    """(field, pattern index) for every scalar field the normalized `label` names."""
+    """(field, pattern index) for every scalar field the normalized `label` names; a pay
+    label is also tried without its period words."""
     if not label or len(label) > 50:
         return
+    bare = clean(_LABEL_PERIOD.sub(" ", label))
     for scalar in SCALARS:
-        for i, pat in enumerate(scalar.labels):
-            if pat.fullmatch(label):
-                yield scalar, i
-                break
+        tries = (label, bare) if scalar.field.startswith("salary") and bare != label else (label,)
+        found = next(
+            ((i, t) for t in tries for i, pat in enumerate(scalar.labels) if pat.fullmatch(t)),
+            None,
+        )
+        if found is not None:
+            yield scalar, found[0]
 
 
 def value(scalar: Scalar, raw: str, *, allow_empty: bool) -> tuple[bool, str | None]:
@@ -275,7 +287,7 @@ def value(scalar: Scalar, raw: str, *, allow_empty: bool) -> tuple[bool, str | N
         return allow_empty, None
     if v.endswith(":"):
         return False, None  # an intro ("You'll usually need:"), not a value
-    if scalar.field == "growth" and len(v) > scalar.max_len and growth_prose_ok(v):
+    if scalar.field == "growth" and growth_prose_ok(v):
         return True, v
     if len(v) > scalar.max_len or not scalar.accept(v):
         return False, None

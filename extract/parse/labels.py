@@ -55,7 +55,7 @@ from extract.parse.fields import (
     rating_ok,
 )
 from extract.parse.page import HEADINGS, PageIndex, index_page
-from extract.parse.text import clean, is_element, next_element, text_of
+from extract.parse.text import BLOCK_TAGS, clean, is_element, next_element, text_of
 from extract.records import RawCareer
 
 NAME = "labels"
@@ -147,7 +147,9 @@ def read(tree: LexborHTMLParser, url: str, index: PageIndex | None = None) -> Ra
     for field, (items, rule) in sections.best_lists(page).items():
         d.put(field, items, rule)
     meta.summary(tree, d)
-    return d.career(url, meta.title(tree, page))
+    title, where = meta.titled(tree, page)
+    d.rules.append(("title", f"{NAME}:{where}"))
+    return d.career(url, title)
 
 
 def evidence(career: RawCareer) -> int:
@@ -165,11 +167,27 @@ def evidence(career: RawCareer) -> int:
 
 def _unrepeated(cands: list[_Candidate]) -> list[_Candidate]:
     """Drop labels that repeat with different values: cards of other jobs (similar
-    occupations, vacancies, "Wage: ..." per listing) are not this career's facts."""
+    occupations, vacancies, "Wage: ..." per listing) are not this career's facts. A pay
+    label given once to a single amount and once to a range ("Salary: £56,030",
+    "Salary: £40,610 - £75,640"), or to one figure per period ("$16.46 per hour", "$30,990
+    per annum"), is the page's own pay, not two jobs."""
     values: dict[tuple[str, str], set[str | None]] = {}
+    periods: dict[tuple[str, str], set[str | None]] = {}
     for c in cands:
         values.setdefault((c.field, c.rule), set()).add(c.value)
-    return [c for c in cands if len(values[(c.field, c.rule)]) == 1]
+        periods.setdefault((c.field, c.rule), set()).add(_period_of(c))
+
+    def repeated(c: _Candidate) -> bool:
+        seen = values[(c.field, c.rule)]
+        if len(seen) == 1:
+            return False
+        if c.field in _PAY_FIELDS and len(seen) == 2:
+            # A median and a range, or one figure in two periods: the page's own pay.
+            two_shapes = len({_is_range(v) for v in seen}) == 2
+            return not (two_shapes or len(periods[(c.field, c.rule)] - {None, "?"}) == 2)
+        return True
+
+    return [c for c in cands if not repeated(c)]
 
 
 # --- finding candidates ------------------------------------------------------------------------
@@ -218,7 +236,9 @@ def _note(value_el: LexborNode) -> str:
     node = next_element(value_el)
     while node is not None and len(notes) < 3:
         text = text_of(node, 12)
-        if not text or len(text) > 80 or any(True for _ in match(normalize_label(text))):
+        short = 40 if node.tag in {"span", "small", "em", "i", "sup", "sub", "abbr"} else 25
+        if not text or len(text) > short or ":" in text or any(True for _ in match(
+                normalize_label(text))):  # fmt: skip
             break
         notes.append(text)
         node = next_element(node)
@@ -381,7 +401,7 @@ def _block(el: LexborNode, order: int) -> Iterable[_Candidate]:
         if parent is not None and parent.tag in {"p", "li", "div", "td", "span", "dd"}:
             whole = text_of(parent, _SMALL)
             if whole.startswith(own) and len(whole) > len(own) and len(whole) <= 300:
-                rest = whole[len(own) :].lstrip(" :–—-")
+                rest = re.sub(r"^\s*(?::\s*|[–—-]\s+)", "", whole[len(own) :])
                 for scalar, spec in match(label):
                     ok, v = _accept(scalar, rest, allow_empty=False)
                     if ok:
@@ -396,10 +416,11 @@ def _block(el: LexborNode, order: int) -> Iterable[_Candidate]:
 
 
 def _prose(el: LexborNode, order: int, raw: str) -> Iterable[_Candidate]:
-    """Sentences that state pay or the growth projection without a label."""
-    if len(raw) > 400 or any(is_element(c) and c.tag in {"p", "div", "ul"} for c in el.iter()):
+    """Sentences that state pay or the growth projection without a label (a paragraph of
+    inline text only: a container's glued text is no sentence)."""
+    if len(raw) > 400 or any(is_element(c) and c.tag in BLOCK_TAGS for c in el.iter()):
         return
-    text = clean(raw)
+    text = text_of(el, 12)
     if fields.growth_prose_ok(text):
         yield _Candidate("growth", text, 9, 3, order, "sentence(growth)")
     if periods_in(text) and _pay_sentence(text):
@@ -476,7 +497,7 @@ def _put_salary(cands: list[_Candidate], page: PageIndex, d: Draft) -> None:
 
 _SPREAD = re.compile(
     rf"(?:{MONEY.pattern})(?:\s+[A-Za-z]+){{0,3}}?\s*(?:[-–—]|\bto\b|\band\b)\s*"
-    rf"(?:{MONEY.pattern})",
+    rf"(?:[A-Za-z]{{1,3}}(?=\$))?(?:{MONEY.pattern})",
     re.I,
 )  # "£14,000 Starter to £30,000 Experienced" too
 
@@ -495,7 +516,7 @@ def _text(cands: list[_Candidate]) -> str | None:
         if c.value and (slot not in best or c.key() < best[slot].key()):
             best[slot] = c
     parts = dict.fromkeys(
-        f"{c.label}: {c.value}" if c.label and c.place < 3 else c.value or ""
+        f"{c.label.rstrip(' :')}: {c.value}" if c.label and c.place < 3 else c.value or ""
         for c in sorted(best.values(), key=lambda c: c.order)
     )
     return " | ".join(p for p in parts if p) or None

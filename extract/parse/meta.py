@@ -90,31 +90,36 @@ def _meta(tree: LexborHTMLParser, *names: str) -> str:
 
 def title(tree: LexborHTMLParser, page: PageIndex | None = None) -> str:
     """The occupation the page is about ("" when it names none)."""
+    return titled(tree, page)[0]
+
+
+def titled(tree: LexborHTMLParser, page: PageIndex | None = None) -> tuple[str, str]:
+    """(title, where it was found: h1, og:title, title-tag, beside-h1 or none)."""
     h1s = [h for h in tree.css("h1")[:5] if page is None or not page.noise(h)]
     generic_h1: LexborNode | None = None
     for h in h1s:
         t = _strip(text_of(h, 80))
         if t and not _GENERIC_TITLE.match(t):
-            return t
+            return t, "h1"
         if t and generic_h1 is None:
             generic_h1 = h
     site = _meta(tree, "og:site_name", "application-name")
     for og in (_meta(tree, "og:title", "twitter:title"),):
         t = _strip(_site_less(og, site))
         if t and not _GENERIC_TITLE.match(t):
-            return t
+            return t, "og:title"
     node = tree.css_first("title")
     if node is not None:
         for piece in _SEPARATORS.split(text_of(node)):
             t = _strip(piece)
             if t and not _GENERIC_TITLE.match(t) and t.lower() != site.lower():
-                return t
+                return t, "title-tag"
     if generic_h1 is not None:  # the heading beside a generic one names the occupation
         for sib in _near(generic_h1):
             t = _strip(text_of(sib, 20))
             if t and len(t) <= 80 and not _GENERIC_TITLE.match(t) and not t.endswith("."):
-                return t
-    return ""
+                return t, "beside-h1"
+    return "", "none"
 
 
 def _site_less(text: str, site: str) -> str:

@@ -18,6 +18,7 @@ _BLOCK = frozenset(
         "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "caption",
     }
 )  # fmt: skip
+BLOCK_TAGS = _BLOCK
 _LEADIN_TAGS = frozenset({"strong", "b", "em", "i", "span"})
 _SKIP = frozenset({"script", "style", "noscript", "template", "svg", "iframe", "select"})
 _SPACE = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")

@@ -670,7 +670,7 @@ def microdata(ctx: Ctx) -> Rendered:
             f"<strong>Salary</strong> {' '.join(shown)} {meta('currency', s.currency)}"
             f"{meta('duration', unit)} <small>{e(w.period_words(rng, pay.period))}</small></div>"
         )
-        f = _only_pay(f, pay)
+        f = replace(f, salary=replace(s, shown=(pay,), floor=False))  # schema.org states none
     if f.education:
         parts.append(
             f"<p>Education: <span{prop('educationRequirements')}>{e(f.education[0])}</span></p>"
@@ -785,6 +785,8 @@ def wagetable(ctx: Ctx) -> Rendered:
         sym = f.locale.symbol if s.symbol_style == "symbol" else rng.choice(
             (f.locale.prefixed, f.locale.currency))
         unit = w.period_header(rng, pay.period, f.locale).replace(f.locale.symbol, sym)
+        if sym not in unit:
+            unit = f"{unit}, {sym}"
         cap = rng.choice((f"Wages ({sym}/{pay.period})", f"Wages* ({unit})"))
         star = f"<p><small>*{e(unit)}</small></p>" if "*" in cap else ""
         cur = f" Wages in {f.locale.words}." if s.evidence == "caption" else ""
@@ -797,6 +799,7 @@ def wagetable(ctx: Ctx) -> Rendered:
             + "</section>"
         )
         f = _only_pay(f, pay)
+        f = replace(f, salary=replace(s, shown=(pay,), floor=False))  # bare cells state none
     for it in growth_items(rng, f):
         parts.append(f"<section>{m.heading(it.label, 2)}<p>{it.value}</p></section>")
     for it in scalar_items(rng, f):

@@ -136,7 +136,8 @@ def breadcrumb(m: Markup, facts: Facts) -> tuple[str, str | None]:
     if form == 0:
         html = f'<nav aria-label="Breadcrumb"><ol>{links}{current}</ol></nav>'
     elif form == 1:
-        html = f'<div{m.cls("breadcrumbs")} class="breadcrumb"><ul>{links}{current}</ul></div>'
+        classes = m.cls("breadcrumbs").removeprefix(' class="').removesuffix('"')
+        html = f'<div class="{(classes + " breadcrumb").strip()}"><ul>{links}{current}</ul></div>'
     else:
         html = f'<nav aria-label="You are here"><ul{m.cls("crumbs")}>{links}{current}</ul></nav>'
     return html, facts.category if show_category else None
