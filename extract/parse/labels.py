@@ -22,11 +22,11 @@ cookie banners, related careers' cards with their own pay) are not read
 Pay: a range under a pay label ("Salary range: $48K-$95K a year", "Typical
 salary range: between £21,000 and £38,000") is both the low and the high as
 written, unless the page names a low and a high of their own; a single
-amount under a median label is the median. Each figure keeps the words around it (its label, a column or row
-header, a caption, a note such as "per week", a footnote such as "* Figures
-are weekly earnings" or "All pay is in Australian dollars") in
-`salary_context`, where transform reads the period and the currency a figure
-does not state. When the page shows pay in several periods, the yearly
+amount under a median label is the median. Each figure keeps the words around
+it (its label, a column or row header, a caption, a note such as "per week", a
+footnote such as "* Figures are weekly earnings" or "All pay is in Australian
+dollars") in `salary_context`, where transform reads the period and the
+currency a figure does not state. When the page shows pay in several periods, the yearly
 figures are taken; percentile columns are not a low/high range.
 
 Growth: a percent or category goes to `growth`, a site's own rating ("Good",
@@ -505,7 +505,8 @@ _SPREAD = re.compile(
 def _is_range(value: str | None) -> bool:
     """Two amounts joined as a range ("$40,000 - $65,000", "between £21k and £38k"); not two
     figures of two periods ("$125,770 per year $60.47 per hour")."""
-    return bool(value) and len(MONEY.findall(value or "")) == 2 and bool(_SPREAD.search(value or ""))
+    text = value or ""
+    return len(MONEY.findall(text)) == 2 and bool(_SPREAD.search(text))
 
 
 def _text(cands: list[_Candidate]) -> str | None:
