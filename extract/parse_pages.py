@@ -13,22 +13,27 @@ from collections.abc import Sequence
 from extract.encoding import decode_body
 from extract.errors import ExtractError, NotACareerPage
 from extract.parse import parse_page
+from extract.parse.siterules import SiteRules, rules_for
 from extract.rawstore import RawStore
 from extract.records import FetchedPage, Outcome, ParsedPage
 
 log = logging.getLogger(__name__)
 
 
-def parse_fetched_pages(pages: Sequence[FetchedPage], store: RawStore) -> list[ParsedPage]:
-    return [_parse_one(page, store) for page in pages]
+def parse_fetched_pages(
+    pages: Sequence[FetchedPage], store: RawStore, *, sites: Sequence[SiteRules] = ()
+) -> list[ParsedPage]:
+    """Parse each stored body; `sites` are the configured sites' own reading rules."""
+    return [_parse_one(page, store, sites) for page in pages]
 
 
-def _parse_one(page: FetchedPage, store: RawStore) -> ParsedPage:
+def _parse_one(page: FetchedPage, store: RawStore, sites: Sequence[SiteRules]) -> ParsedPage:
     if not page.has_body or page.content_sha256 is None:
         return ParsedPage(page=page, outcome=page.outcome, error=page.error)
+    url = page.final_url or page.url
     try:
         body = store.get(page.content_sha256, host=page.url)
-        career = parse_page(decode_body(body, page.content_type), page.final_url or page.url)
+        career = parse_page(decode_body(body, page.content_type), url, site=rules_for(url, sites))
     except NotACareerPage as exc:
         return ParsedPage(page=page, outcome=Outcome.SKIPPED, error=str(exc))
     except ExtractError as exc:

@@ -18,6 +18,7 @@ from core.settings import Settings, SiteProfile
 from extract.batch import discover_site, fetch_batch
 from extract.discover import Discovery
 from extract.hostpolicy import HostPolicy
+from extract.parse.siterules import from_settings as site_rules
 from extract.parse_pages import parse_fetched_pages
 from extract.rawstore import LogEntry, RawStore
 from extract.records import FetchedPage, ParsedPage
@@ -86,7 +87,7 @@ async def fetch_task(
 
 @task(name="parse-batch", cache_policy=NO_CACHE)
 def parse_task(fetched: Sequence[FetchedPage], settings: Settings) -> list[ParsedPage]:
-    return parse_fetched_pages(fetched, RawStore(settings.raw_dir))
+    return parse_fetched_pages(fetched, RawStore(settings.raw_dir), sites=site_rules(settings))
 
 
 @task(name="normalize", cache_policy=NO_CACHE)

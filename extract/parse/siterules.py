@@ -32,11 +32,13 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from core.settings import SITE_RULE_FIELDS, Settings
 from extract.parse.fields import normalize_label
 from extract.parse.page import index_page
 from extract.parse.sections import duty_items, sections_for, skill_items
 from extract.parse.text import clean, next_element, text_of
 from extract.records import RawCareer
+from extract.urls import canonicalize
 
 SCALAR_FIELDS: tuple[str, ...] = (
     "title", "category", "summary", "salary_low", "salary_median", "salary_high", "growth",
@@ -44,6 +46,7 @@ SCALAR_FIELDS: tuple[str, ...] = (
 )  # fmt: skip
 LIST_FIELDS: tuple[str, ...] = ("duties", "technical_skills", "people_skills", "tools")
 FIELDS: tuple[str, ...] = SCALAR_FIELDS + LIST_FIELDS
+assert set(FIELDS) == set(SITE_RULE_FIELDS)
 _PAY = ("salary_low", "salary_median", "salary_high")
 
 
@@ -63,6 +66,21 @@ class SiteRules:
     pattern: str | None = None  # its profile pattern: which of a shared host's pages are its
     fields: tuple[FieldRule, ...] = ()
     default_currency: str | None = None
+
+
+def from_settings(settings: Settings) -> tuple[SiteRules, ...]:
+    """The parse-time part of every configured site: plain frozen values for workers."""
+    out = []
+    for site in settings.sources:
+        fields = tuple(
+            FieldRule(field, rule.css, rule.label) for field, rule in site.fields.items()
+        )
+        currency = site.default_currency if site is not settings.source else None
+        if not fields and currency is None:
+            continue  # nothing to say beyond the generic reader and the run's default
+        hosts = tuple(dict.fromkeys(urlsplit(canonicalize(str(u))).netloc for u in site.start_urls))
+        out.append(SiteRules(site.name or hosts[0], hosts, site.profile_pattern, fields, currency))
+    return tuple(out)
 
 
 def rules_for(url: str, sites: Sequence[SiteRules]) -> SiteRules | None:
