@@ -41,7 +41,7 @@ def normalize_careers(raw: pd.DataFrame, default_currency: str | pd.Series) -> p
     Other columns of `raw` (fetched_at, content_sha256, helper keys) pass through.
     """
     url = normalize_text(raw["url"])
-    keys = career_keys(url)
+    keys = career_keys(url, normalize_text(raw["title"]))
     salary = normalize_salary(
         raw["salary_low"],
         raw["salary_median"],

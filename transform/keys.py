@@ -16,11 +16,17 @@ default documents such as "index.html"):
 A slug that is only a number or a code ("21232", "15-2011.00") keeps the
 segment before it, which says what the number counts. An identifier in the
 query ("?id=7", "?onetcode=15201100", "?keyword=Actuaries") is kept; other
-parameters ("?print=1", "?utm_source=x") name the same career. The id depends
-on the URL alone, so it is the same in every run.
+parameters ("?print=1", "?utm_source=x") name the same career.
+
+A site's shared tail is not always a word we know ("/careers/nurse/snapshot"),
+so when the page's title is given and the slug shares no word with it, the
+path segment that does name the title is the slug ("nurse"). The id is a piece
+of the URL either way, and the same for the same page in every run.
 """
 
 from __future__ import annotations
+
+import re
 
 import pandas as pd
 
@@ -53,7 +59,30 @@ def _text(values: pd.Series) -> pd.Series:
     return values.astype("object").fillna("").astype("str")
 
 
-def career_keys(urls: pd.Series) -> pd.DataFrame:
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) >= 3}
+
+
+def _alike(a: set[str], b: set[str]) -> int:
+    """Words of `a` that name a word of `b` (a plural or a prefix counts: nurse, nurses)."""
+    return sum(1 for x in a if any(x == y or (min(len(x), len(y)) >= 4 and (
+        x.startswith(y) or y.startswith(x))) for y in b))  # fmt: skip
+
+
+def _titled_slug(path: str, slug: str, title: str) -> str:
+    """The path segment that names `title`, when the rule's slug names nothing of it."""
+    named = _words(title)
+    if not named or _alike(_words(slug), named):
+        return slug
+    segments = [s for s in path.split("/") if s]
+    scored = [(_alike(_words(s), named), i) for i, s in enumerate(segments)]
+    best, at = max(scored, default=(0, -1))
+    if best == 0:
+        return slug
+    return re.sub(r"\.[A-Za-z][A-Za-z0-9]{0,4}$", "", segments[at])
+
+
+def career_keys(urls: pd.Series, titles: pd.Series | None = None) -> pd.DataFrame:
     """KEY_COLUMNS for each URL; null where the URL has no host."""
     parts = urls.astype("str").str.extract(_URL)
     host = parts["host"].str.lower().str.replace(r"^www\.|:\d*$", "", regex=True)
@@ -71,6 +100,13 @@ def career_keys(urls: pd.Series) -> pd.DataFrame:
     before = _text(segments.str[-2])
     coded = slug.str.fullmatch(_CODE_SLUG, na=False) & (before != "")
     slug = slug.where(~coded, before + "/" + slug)
+    if titles is not None:
+        full = parts["path"].fillna("")
+        pick = [
+            _titled_slug(p, s, t) if isinstance(t, str) and not c else s
+            for p, s, t, c in zip(full, slug, titles.astype("object"), coded, strict=True)
+        ]
+        slug = pd.Series(pick, index=slug.index, dtype="str")
     # Pages told apart only by an identifier in their query ("/career?id=7") keep it;
     # other parameters ("?print=1", "?utm_source=x") name the same career.
     ids = parts["query"].fillna("").str.findall(_ID_PARAM).str.join("&")

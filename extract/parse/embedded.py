@@ -3,7 +3,9 @@
 Many sites render a skeleton and ship the page's data as JSON: `__NEXT_DATA__`,
 Nuxt's `__NUXT_DATA__` (the devalue format: a flat array whose objects hold
 indexes into it), any `<script type="application/json">`, and assignments such
-as `window.__INITIAL_STATE__ = {...}`. Those blobs are parsed (bounded in size
+as `window.__INITIAL_STATE__ = {...}`; a normalized cache (Apollo's
+`{"Career:1": {..., "salary": {"__ref": "SalaryStat:5"}}}`) has its links
+followed. Those blobs are parsed (bounded in size
 and nodes), the object that looks most like one career is found (a title and
 the most kinds of career facts among its keys), and its keys are read as labels
 with the vocabulary of `fields.py` ("medianSalary" is "median salary").
@@ -149,6 +151,34 @@ def _undevalue(value: Any) -> Any:
     return at(0, 0)
 
 
+def _linked(blob: Any) -> Any:
+    """A normalized cache with its `{"__ref": key}` links replaced by the objects they name
+    (bounded, cycles cut); anything else unchanged."""
+    if not isinstance(blob, dict) or not any(
+        isinstance(v, dict) and "__typename" in v for v in list(blob.values())[:50]
+    ):
+        return blob
+    budget = [_MAX_NODES]
+
+    def walk(value: Any, depth: int, seen: frozenset[str]) -> Any:
+        budget[0] -= 1
+        if budget[0] < 0 or depth > 12:
+            return None
+        if isinstance(value, dict):
+            ref = value.get("__ref")
+            if isinstance(ref, str) and len(value) == 1:
+                target = blob.get(ref)
+                if ref in seen or not isinstance(target, dict):
+                    return None
+                return walk(target, depth + 1, seen | {ref})
+            return {k: walk(v, depth + 1, seen) for k, v in value.items()}
+        if isinstance(value, list):
+            return [walk(v, depth + 1, seen) for v in value]
+        return value
+
+    return {k: walk(v, 0, frozenset({k})) for k, v in blob.items()}
+
+
 def _score(obj: dict[str, Any]) -> int:
     """A title, and how many kinds of career facts the object's keys name."""
     score = 0
@@ -177,7 +207,7 @@ def find(tree: LexborHTMLParser) -> dict[str, Any] | None:
     best: tuple[int, dict[str, Any]] | None = None
     nodes = 0
     for blob in blobs(tree):
-        stack: list[Any] = [blob]
+        stack: list[Any] = [_linked(blob)]
         while stack and nodes < _MAX_NODES:
             item = stack.pop()
             nodes += 1
@@ -238,6 +268,11 @@ def read(tree: LexborHTMLParser, url: str) -> RawCareer | None:
         elif (kw in _PAY_KEYS or _pay_field(kw)) and not d.has("salary_text"):
             _salary(kw, value, obj, d, rule)
         elif _is_growth(kw):
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                # A number under a growth key is a percent only when the key says so.
+                if re.search(r"\b(?:percent|pct|percentage)$", kw) and not d.found("growth"):
+                    d.put("growth", f"{_scalar_text(value)}%", rule)
+                continue
             _growth(value, d, rule)
         elif list_field(kw) is not None and isinstance(value, list):
             field = list_field(kw)
@@ -246,11 +281,20 @@ def read(tree: LexborHTMLParser, url: str) -> RawCareer | None:
             if items and not d.found(field[0]):
                 d.put(field[0], items, rule)
         else:
-            for scalar, _ in match(kw):
+            for scalar, _ in (*match(kw), *match(_bare(kw))):
                 if scalar.field in {"workers", "education", "environment", "category"}:
                     _other(scalar.field, value, d, rule)
                     break
     return d.career(url, title)
+
+
+_UNIT_WORDS = re.compile(r"\s+(?:percent|pct|percentage|rate|count|total|number|value|amount|text"
+                         r"|label|name|figure|stat|data|info)$")  # fmt: skip
+
+
+def _bare(kw: str) -> str:
+    """A key without a trailing unit word: "projected growth percent" -> "projected growth"."""
+    return _UNIT_WORDS.sub("", kw)
 
 
 def _pay_field(kw: str) -> str | None:
@@ -261,7 +305,9 @@ def _pay_field(kw: str) -> str | None:
 
 
 def _is_growth(kw: str) -> bool:
-    return any(s.field == "growth" for s, _ in match(kw))
+    return any(s.field == "growth" for s, _ in match(kw)) or any(
+        s.field == "growth" for s, _ in match(_bare(kw))
+    )
 
 
 def _period_word(value: Any) -> str | None:

@@ -89,6 +89,7 @@ def normalize_label(text: str) -> str:
     s = re.sub(r"^(19|20)\d\d\s+", "", s)
     s = re.sub(r"[,\s]+(in\s+)?(19|20)\d\d(\s*([-–—]|to)\s*(19|20)?\d\d)?\s*$", "", s)
     s = re.sub(r"[\s:.\-–—*]+$", "", s)
+    s = re.sub(r"\s+\?$", "?", s)
     s = s.replace("’", "'").replace("&", " and ")
     return clean(s)
 
@@ -130,6 +131,32 @@ def rating_ok(v: str) -> bool:
 
 def count_ok(v: str) -> bool:
     return bool(COUNT.match(v)) and not _YEAR.match(v) and "%" not in v
+
+
+_COUNT_CUE = re.compile(
+    r"\b(?:there (?:are|were|is)|about|around|approximately|roughly|nearly|over|more than"
+    r"|employ\w*|work(?:s|ing)? as|jobs|workers|people)\b",
+    re.I,
+)
+
+
+def count_sentence_ok(v: str) -> bool:
+    """One sentence stating one count ("There were about 2,674 librarians in 2023."); not a
+    definition that mentions a projection range ("... the 2024-34 projections")."""
+    if re.search(r"(?:19|20)\d\d\s*[-–—]\s*\d", v) or not _COUNT_CUE.search(v):
+        return False
+    numbers = [n for n in re.findall(r"\d(?:[\d,.]*\d)?", v) if not _YEAR.match(n)]
+    big = bool(numbers) and (len(numbers[0].replace(",", "")) >= 3 or bool(
+        re.search(r"\d\s*(?:thousand|million|k\b|m\b)", v, re.I)))  # fmt: skip
+    return (
+        len(v) <= 200
+        and len(numbers) == 1
+        and big
+        and "%" not in v
+        and not MONEY.search(v.replace(numbers[0], "", 1) if numbers else v)
+        and not re.search(r"[$£€]", v)
+        and not re.search(r"[.!?]\s+[A-Z]", v)
+    )
 
 
 def education_ok(v: str) -> bool:
@@ -264,9 +291,48 @@ _LABEL_PERIOD = re.compile(
 )
 
 
+# A heading asked as a question names its field by a keyword ("How much does a nurse
+# earn?" is pay, "What skills do I need?" skills); first rule wins.
+_QUESTION = re.compile(r"^(?:how|what|where|who|which|is|are|will|do|does|can|should|why|when)\b")
+_QUESTION_FIELDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), label)
+    for pattern, label in (
+        (r"\b(?:earn|earns|earning|paid|salary|salaries|pay|wages?|income|make)\b", "median pay"),
+        (r"\bhow many\b|\bnumber of\b", "number of jobs"),
+        (r"\b(?:demand|outlook|prospects|future|growth|more jobs|job opportunities)\b",
+         "job outlook"),
+        (r"\b(?:qualifications?|education|degree)\b", "education"),
+        (r"\b(?:technical|knowledge)\b", "technical skills"),
+        (r"\b(?:tools|software|technology|equipment)\b", "tools"),
+        (r"\b(?:skills|qualities|personality|good at)\b", "skills"),
+        (r"\b(?:do|duties|tasks|responsibilit\w*|day to day|typical day|involve)\b", "duties"),
+        (r"\bwork(?:ing)? (?:environment|conditions|setting)\b|\bwhere\b.*\bwork\b",
+         "work environment"),
+    )
+)  # fmt: skip
+
+
+def question_label(label: str) -> str:
+    """The field label a question stands for ("" when `label` is no question or names none).
+
+    Only a question alone: it ends in "?", and a "?" inside (a question and its answer) or a
+    figure makes it no label.
+    """
+    if not label.endswith("?") or len(label) > 100 or "?" in label[:-1]:
+        return ""
+    label = label[:-1].rstrip()
+    if re.search(r"\d", label) or not _QUESTION.match(label):
+        return ""
+    for pattern, name in _QUESTION_FIELDS:
+        if pattern.search(label):
+            return name
+    return ""
+
+
 def match(label: str) -> Iterable[tuple[Scalar, int]]:
     """(field, pattern index) for every scalar field the normalized `label` names; a pay
-    label is also tried without its period words."""
+    label is also tried without its period words, a question by its keyword."""
+    label = question_label(label) or label
     if not label or len(label) > 50:
         return
     bare = clean(_LABEL_PERIOD.sub(" ", label))
@@ -296,6 +362,7 @@ def value(scalar: Scalar, raw: str, *, allow_empty: bool) -> tuple[bool, str | N
 
 def list_field(label: str) -> tuple[str, int] | None:
     """(field, specificity) of a list heading: duties, tools, technical or people skills."""
+    label = question_label(label) or label
     if not label or len(label) > 60:
         return None
     for i, pat in enumerate(DUTIES):

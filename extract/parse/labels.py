@@ -137,8 +137,9 @@ def read(tree: LexborHTMLParser, url: str, index: PageIndex | None = None) -> Ra
     if "workers" in best:
         w = best["workers"]
         d.put("workers", w.value, w.rule)
-        if w.value and re.search(r"(19|20)\d\d", w.label):
-            d.put("workers_context", w.label, w.rule)
+        context = clean(f"{w.label} {w.note}")
+        if w.value and re.search(r"(19|20)\d\d", context):
+            d.put("workers_context", context, w.rule)
     for field in ("education", "environment", "category"):
         if field in best:
             d.put(field, best[field].value, best[field].rule)
@@ -211,7 +212,7 @@ def _candidates(page: PageIndex) -> Iterator[_Candidate]:
                 yield from _pair(el, dd, order, 0, "dl", allow_empty=True)
         elif tag in _LABEL_TAGS:
             raw = el.text()
-            if len(raw) <= 160 and KEYWORDS.search(raw):
+            if len(raw) <= 160 and (KEYWORDS.search(raw) or raw.rstrip().endswith("?")):
                 yield from _block(el, order)
             if tag in {"p", "li", "dd", "div", "span"} and size <= 12:
                 yield from _prose(el, order, raw)
@@ -258,16 +259,62 @@ def _pair(
     raw_label = text_of(label_el, _SMALL)
     label = normalize_label(raw_label)
     for scalar, spec in match(label):
-        ok, v = _accept(scalar, _value_text(value_el), allow_empty=allow_empty)
+        raw = _value_text(value_el)
+        name = f"{rule}({label})"
+        if scalar.field in _PAY_FIELDS and _several_figures(raw):
+            # "a median of $30/hr (most earn between $25 and $40) or $62,400 a year": a
+            # clause that states no period has the one of the clause before it.
+            shared = sorted(periods_in(raw))
+            last = f"per {shared[0]}" if len(shared) == 1 else ""
+            for i, clause in enumerate(_clauses(raw)):
+                own = sorted(periods_in(clause))
+                if len(own) == 1:
+                    last = f"per {own[0]}"
+                yield _Candidate(scalar.field, clause, spec, place, order, f"{name}.{i}",
+                                 raw_label, "" if own else last)  # fmt: skip
+            continue
+        if scalar.field == "growth":
+            raw = _emphasized_rating(value_el) or raw
+        ok, v = _accept(scalar, raw, allow_empty=allow_empty)
         if ok:
             extra = note or (_note(value_el) if scalar.field in _PAY_FIELDS else "")
-            yield _Candidate(scalar.field, v, spec, place, order, f"{rule}({label})",
-                             raw_label, extra)  # fmt: skip
+            yield _Candidate(scalar.field, v, spec, place, order, name, raw_label, extra)
+
+
+# Clause breaks of a pay sentence; "equal to or greater than", "or more" are no break.
+_CLAUSE = re.compile(
+    r"\s*(?:;|\(|\)|(?<!to )\bor\b(?! (?:more|above|higher|greater|less|over)\b)"
+    r"|,\s*(?:and|while|with)\b|\band most\b)\s*",
+    re.I,
+)
+
+
+def _several_figures(text: str) -> bool:
+    """A sentence with figures of several kinds or periods ("$30 an hour or $62,400 a year",
+    "a median of $47K (most earn between $31K and $60K)")."""
+    n = len(MONEY.findall(text))
+    return len(text) <= 300 and (n > 2 or (n == 2 and not _is_range(text)))
+
+
+def _clauses(text: str) -> list[str]:
+    return [c for c in (clean(p) for p in _CLAUSE.split(text)) if MONEY.search(c)]
+
+
+def _emphasized_rating(value_el: LexborNode) -> str:
+    """A rating set in bold inside a sentence ("Prospects are rated <b>Good</b>.")."""
+    for node in value_el.css("strong, b, em, mark")[:4]:
+        text = text_of(node, 12)
+        if text and rating_ok(text):
+            return text
+    return ""
 
 
 def _accept(scalar: Scalar, raw: str, *, allow_empty: bool) -> tuple[bool, str | None]:
-    """A field's value check; pay also takes a bare amount whose label states pay."""
+    """A field's value check; pay also takes a bare amount whose label states pay, and a
+    worker count may be a sentence that states one number ("There are about 33,600 ...")."""
     ok, v = fields.value(scalar, raw, allow_empty=allow_empty)
+    if not ok and scalar.field == "workers" and fields.count_sentence_ok(clean(raw)):
+        return True, clean(raw)
     if not ok and scalar.field in _PAY_FIELDS and BARE_AMOUNT.match(clean(raw)):
         return True, clean(raw)
     if not ok and scalar.field in _PAY_FIELDS and _pay_sentence(clean(raw)):
@@ -292,6 +339,10 @@ def _row(tr: LexborNode, order: int) -> Iterable[_Candidate]:
     cells = [c for c in tr.iter() if c.tag in {"th", "td"}]
     if len(cells) == 2:
         yield from _pair(cells[0], cells[1], order, 0, "table-row", allow_empty=True)
+    elif 3 <= len(cells) <= 4:  # label, value, and a source year or a note
+        note = " ".join(t for c in cells[2:] if (t := text_of(c, 20)))
+        yield from _pair(cells[0], cells[1], order, 0, "table-row", allow_empty=False,
+                         note=note)  # fmt: skip
 
 
 def _rows(table: LexborNode) -> list[list[LexborNode]]:
@@ -394,9 +445,15 @@ def _block(el: LexborNode, order: int) -> Iterable[_Candidate]:
     label = normalize_label(own)
     if any(True for _ in match(label)):
         sib = next_element(el)
+        place = 2 if el.tag in HEADINGS else 1
+        found = False
         if sib is not None and sib.tag not in {"tr", "table"} and not _nav_like(el, sib):
-            place = 2 if el.tag in HEADINGS else 1
-            yield from _pair(el, sib, order, place, "next-to-label", allow_empty=False)
+            for cand in _pair(el, sib, order, place, "next-to-label", allow_empty=False):
+                found = True
+                yield cand
+        before = _caption_of(el)
+        if not found and before is not None:  # a stat block: the big value, then its caption
+            yield from _pair(el, before, order, 1, "caption", allow_empty=False)
         parent = el.parent
         if parent is not None and parent.tag in {"p", "li", "div", "td", "span", "dd"}:
             whole = text_of(parent, _SMALL)
@@ -413,6 +470,17 @@ def _block(el: LexborNode, order: int) -> Iterable[_Candidate]:
             ok, v = _accept(scalar, rest, allow_empty=False)
             if ok:
                 yield _Candidate(scalar.field, v, spec, 2, order, f"label-colon({label})", head)
+
+
+def _caption_of(label: LexborNode) -> LexborNode | None:
+    """The value a caption stands under: its container's only other element, before it."""
+    parent = label.parent
+    if parent is None or next_element(label) is not None:
+        return None
+    children = [c for c in parent.iter() if is_element(c)]
+    if len(children) == 2 and children[1].mem_id == label.mem_id:
+        return children[0]
+    return None
 
 
 def _prose(el: LexborNode, order: int, raw: str) -> Iterable[_Candidate]:
@@ -552,8 +620,9 @@ def _put_growth(best: dict[str, _Candidate], d: Draft) -> None:
     g, o = best.get("growth"), best.get("outlook")
     if g is not None:
         d.put("growth", g.value, g.rule)
-        if g.value and re.search(r"(19|20)\d\d", g.label):
-            d.put("growth_context", g.label, g.rule)
+        context = clean(f"{g.label} {g.note}")
+        if g.value and re.search(r"(19|20)\d\d", context):
+            d.put("growth_context", context, g.rule)
     if o is not None:
         d.put("outlook", o.value, o.rule)
 

@@ -36,9 +36,12 @@ _PREFIX = re.compile(
     r"|details|information))\s*(?:[-–—:|]|\bfor\b)\s*(?P<t>.+)$",
     re.I,
 )
+# What a page is, written after the occupation: "Nurse: frequently asked questions".
 _SUFFIX = re.compile(
     r"^(?P<t>.+?)\s*[-–—:|]\s*(?:(?:job|career|occupation) (?:profile|overview|summary|report"
-    r"|details|information)|careers?)$",
+    r"|details|information|guide|facts)|careers?|(?:frequently asked )?questions(?: and answers)?"
+    r"|faqs?|at a glance|snapshot|fact ?sheet|key facts|overview|profile|salary and (?:job )?"
+    r"outlook|pay and (?:job )?outlook|what they do)$",
     re.I,
 )
 _SEPARATORS = re.compile(r"\s+[|–—:·•»-]\s+")

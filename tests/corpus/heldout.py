@@ -78,7 +78,10 @@ def faq(ctx: Ctx) -> Rendered:
             qa.append((f"What is the job outlook for {t}s?",
                        f"Employment is projected to {verb} {abs(int(g.pct))} percent from {a} to"
                        f" {b}{e(cat)}."))
-            f = replace(f, growth=replace(g, style="prose" if cat else "pct", years_in="value"))
+            # "projected to decline" names the category decline; other verbs name none.
+            named = g.category if cat else ("decline" if verb == "decline" else None)
+            f = replace(f, growth=replace(g, style="prose" if named else "pct", category=named,
+                                          years_in="value"))
     if f.workers is not None:
         wk = f.workers
         when = f" in {wk.year}" if wk.year_in else ""
@@ -211,7 +214,8 @@ def graph(ctx: Ctx) -> Rendered:
     g = f.growth
     if g is not None and g.style in {"rating", "stars", "rating+pct"}:
         career["outlook"] = g.rating if g.style != "stars" else f"{g.stars}/5"
-        f = replace(f, growth=replace(g, style="rating" if g.style != "stars" else "stars"))
+        f = replace(f, growth=replace(g, style="rating" if g.style != "stars" else "stars",
+                                      years_in=None))
     elif g is not None:
         career["projectedGrowthPercent"] = g.pct
         f = replace(f, growth=replace(g, style="pct", years_in=None))
