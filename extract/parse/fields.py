@@ -297,6 +297,9 @@ _QUESTION = re.compile(r"^(?:how|what|where|who|which|is|are|will|do|does|can|sh
 _QUESTION_FIELDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), label)
     for pattern, label in (
+        # "What does a technical writer do?": the occupation's name may hold any keyword.
+        (r"^what (?:does|do|will|would) (?:an? |the )?.{1,60} do(?: all day| at work| day to day"
+         r"| each day| every day)?$", "duties"),
         (r"\b(?:earn|earns|earning|paid|salary|salaries|pay|wages?|income|make)\b", "median pay"),
         (r"\bhow many\b|\bnumber of\b", "number of jobs"),
         (r"\b(?:demand|outlook|prospects|future|growth|more jobs|job opportunities)\b",

@@ -86,7 +86,9 @@ _ABOUT_PAY = re.compile(
 )
 _STATEMENT = re.compile(
     r"\b(?:are|is|shown|quoted|given|expressed|listed)\b.{0,40}\b(?:in|as)\b|\b(?:figures|amounts"
-    r"|pay|earnings|wages|salaries|salary|rates) (?:shown |quoted |here )?(?:are|is)\b",
+    r"|pay|earnings|wages|salaries|salary|rates) (?:shown |quoted |here )?(?:are|is)\b"
+    r"|\b(?:pay|wages?|salar\w*|earnings|figures|amounts|rates)\s+(?:\w+\s+)?in\s+"
+    r"(?:[A-Z]{3}\b|\w+ dollars|pounds|euros)",
     re.I,
 )
 
@@ -171,21 +173,22 @@ def _unrepeated(cands: list[_Candidate]) -> list[_Candidate]:
     occupations, vacancies, "Wage: ..." per listing) are not this career's facts. A pay
     label given once to a single amount and once to a range ("Salary: £56,030",
     "Salary: £40,610 - £75,640"), or to one figure per period ("$16.46 per hour", "$30,990
-    per annum"), is the page's own pay, not two jobs."""
+    per annum"), is the page's own pay, not two jobs: only two values of one period and
+    shape are."""
     values: dict[tuple[str, str], set[str | None]] = {}
-    periods: dict[tuple[str, str], set[str | None]] = {}
+    slots: dict[tuple[str, str], set[tuple[str | None, bool]]] = {}
     for c in cands:
         values.setdefault((c.field, c.rule), set()).add(c.value)
-        periods.setdefault((c.field, c.rule), set()).add(_period_of(c))
+        slots.setdefault((c.field, c.rule), set()).add((_period_of(c), _is_range(c.value)))
 
     def repeated(c: _Candidate) -> bool:
         seen = values[(c.field, c.rule)]
         if len(seen) == 1:
             return False
-        if c.field in _PAY_FIELDS and len(seen) == 2:
-            # A median and a range, or one figure in two periods: the page's own pay.
-            two_shapes = len({_is_range(v) for v in seen}) == 2
-            return not (two_shapes or len(periods[(c.field, c.rule)] - {None, "?"}) == 2)
+        if c.field in _PAY_FIELDS:
+            # Each value its own period and shape (a yearly median, a yearly range, a day
+            # rate): the page's own pay. Two figures for one slot: another job's card.
+            return len(slots[(c.field, c.rule)]) < len(seen)
         return True
 
     return [c for c in cands if not repeated(c)]
@@ -472,10 +475,13 @@ def _block(el: LexborNode, order: int) -> Iterable[_Candidate]:
                 yield _Candidate(scalar.field, v, spec, 2, order, f"label-colon({label})", head)
 
 
+_CAPTION_TAGS = frozenset({"p", "span", "small", "div", "figcaption", "em", "label", "strong"})
+
+
 def _caption_of(label: LexborNode) -> LexborNode | None:
     """The value a caption stands under: its container's only other element, before it."""
     parent = label.parent
-    if parent is None or next_element(label) is not None:
+    if label.tag not in _CAPTION_TAGS or parent is None or next_element(label) is not None:
         return None
     children = [c for c in parent.iter() if is_element(c)]
     if len(children) == 2 and children[1].mem_id == label.mem_id:

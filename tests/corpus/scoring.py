@@ -233,3 +233,32 @@ def score_in_process(corpora: Sequence[Corpus], **kwargs: Any) -> Score:
         t, truth = tables_in_process(corpus, **kwargs)
         checks.extend(score_tables(t.careers, t.career_skills, t.career_duties, truth).checks)
     return Score(tuple(checks))
+
+
+# -- the pay rule: no published figure in a wrong period or currency ------------------------------
+
+_PAY_FIELDS = ("salary_low", "salary_median", "salary_high", "salary_currency", "salary_period")
+
+
+def pay_violations(
+    careers: pd.DataFrame, truth: dict[str, tuple[str, dict[str, Any]]]
+) -> list[tuple[str, str, Any, Any]]:
+    """(url, field, expected, published) for every published pay value that is not the page's:
+    an amount, currency or period the page does not state. Nulls are no violation."""
+    out = []
+    for _, row in careers.iterrows():
+        url = canonicalize(row["url"])
+        if url not in truth:
+            continue
+        expected = truth[url][1]
+        for field in _PAY_FIELDS:
+            got, exp = _plain(row[field]), expected[field]
+            if got is None:
+                continue
+            if field in _MONEY:
+                wrong = exp is None or abs(float(got) - float(exp)) >= 0.011
+            else:
+                wrong = got != exp
+            if wrong:
+                out.append((url, field, exp, got))
+    return out
