@@ -78,8 +78,9 @@ def test_the_pay_check_can_fail(published) -> None:
     """An hourly figure read as yearly, a dollar of the wrong country: both are caught."""
     _, truth, tables = published
     careers = tables["careers"].copy()
-    assert (careers["salary_period"] == "hour").any()
-    hourly = careers.index[careers["salary_period"] == "hour"][0]
+    with_median = (careers["salary_period"] == "hour") & careers["salary_median"].notna()
+    assert with_median.any()
+    hourly = careers.index[with_median][0]
     careers.loc[hourly, "salary_median"] = careers.loc[hourly, "salary_median"] / 2080
     careers.loc[hourly, "salary_period"] = "year"
     dollars = careers.index[careers["salary_currency"].isin(["AUD", "CAD", "NZD"])][0]
