@@ -3,22 +3,23 @@
 An HTML tree builder checks the stack of open elements at many start tags (is
 there a `<p>` in button scope? a formatting element to reconstruct?), so a page
 of 50,000 unclosed `<div>`s costs 50,000 x 50,000 steps: lexbor takes seconds
-on 200 KB and minutes on 1 MB. Browsers cap the tree's depth (Blink at 512)
-for the same reason. `bounded` does it on the text, in one pass over its tags:
-past MAX_DEPTH open elements, further start tags (and their end tags) are left
-out; the text between them stays, so nothing a reader could use is lost. Pages
-no deeper than MAX_DEPTH are returned unchanged (the same object).
+on 200 KB and minutes on 1 MB. Browsers cap the tree's depth for the same
+reason (Blink at 512: deeper elements become siblings). `bounded` does that on
+the text, in one pass over its tags: at MAX_DEPTH open elements, a further start
+tag first closes the innermost one (an end tag is inserted), so it opens beside
+it instead of inside it. No element and no text is lost; only nesting past the
+bound is flattened. Pages that cannot be that deep are returned unchanged (the
+same object) without a scan.
 
 Elements that close themselves implicitly (`p`, `li`, `dt`, `dd`, `tr`, `td`,
 `option`, ...), void elements and elements that cannot nest (`a`, `form`,
-`button`) do not count, so the count is never larger than the real depth's
-order of magnitude; raw text (`script`, `style`, `textarea`, comments) is skipped.
+`button`) are not counted, so the count stays within a small factor of the real
+depth; raw text (`script`, `style`, `textarea`, comments) is skipped.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 MAX_DEPTH = 400
 
@@ -34,18 +35,23 @@ _UNTRACKED = frozenset(
      "td", "th", "thead", "tbody", "tfoot", "rb", "rt", "rp", "rtc", "caption", "colgroup",
      "a", "form", "button", "nobr", "html", "head", "body", "frameset", "frame", "image"}
 )  # fmt: skip
-_QUICK = 2 * MAX_DEPTH  # fewer "<" than this cannot nest deeper than MAX_DEPTH
+# Without this many tags, or this many more starts than ends, nesting cannot cost much: the
+# page is not scanned (real pages have a few thousand tags, nearly all closed).
+_MANY_TAGS = 20_000
+_MANY_UNCLOSED = 1_000
 
 
 def bounded(html: str) -> str:
     """`html` with no more than MAX_DEPTH nested (tracked) elements."""
-    if html.count("<") < _QUICK:
+    tags = html.count("<")
+    ends = html.count("</")
+    if tags < _MANY_TAGS and tags - 2 * ends < _MANY_UNCLOSED:
         return html
     stack: list[str] = []
-    dropped: Counter[str] = Counter()
-    cut: list[tuple[int, int]] = []  # spans of left-out tags
+    open_count: dict[str, int] = {}
+    inserts: list[tuple[int, str]] = []  # (position, end tag put in front of a start tag)
     pos = 0
-    lower = None
+    lower: str | None = None
     while True:
         m = _TAG.search(html, pos)
         if m is None:
@@ -58,12 +64,12 @@ def bounded(html: str) -> str:
             continue
         name = name.lower()
         if m.group("end"):
-            if dropped[name]:
-                dropped[name] -= 1
-                cut.append((m.start(), m.end()))
-            elif name in stack:
-                while stack and stack.pop() != name:
-                    pass
+            if open_count.get(name):
+                while stack:
+                    top = stack.pop()
+                    open_count[top] -= 1
+                    if top == name:
+                        break
             continue
         if name in _RAW_TEXT:
             if lower is None:
@@ -73,16 +79,18 @@ def bounded(html: str) -> str:
             continue
         if name in _UNTRACKED or (m.group("attrs") or "").rstrip().endswith("/"):
             continue
-        if len(stack) >= MAX_DEPTH:
-            dropped[name] += 1
-            cut.append((m.start(), m.end()))
-        else:
-            stack.append(name)
-    if not cut:
+        if len(stack) >= MAX_DEPTH:  # open it beside the innermost element, not inside
+            top = stack.pop()
+            open_count[top] -= 1
+            inserts.append((m.start(), f"</{top}>"))
+        stack.append(name)
+        open_count[name] = open_count.get(name, 0) + 1
+    if not inserts:
         return html
     pieces, last = [], 0
-    for start, end in cut:
-        pieces.append(html[last:start])
-        last = end
+    for at, tag in inserts:
+        pieces.append(html[last:at])
+        pieces.append(tag)
+        last = at
     pieces.append(html[last:])
     return "".join(pieces)

@@ -39,6 +39,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -55,7 +56,15 @@ from extract.parse.fields import (
     rating_ok,
 )
 from extract.parse.page import HEADINGS, PageIndex, index_page
-from extract.parse.text import BLOCK_TAGS, clean, is_element, next_element, text_of
+from extract.parse.text import (
+    BLOCK_TAGS,
+    children,
+    clean,
+    is_element,
+    next_element,
+    text_of,
+    within,
+)
 from extract.records import RawCareer
 
 NAME = "labels"
@@ -197,7 +206,14 @@ def _unrepeated(cands: list[_Candidate]) -> list[_Candidate]:
 # --- finding candidates ------------------------------------------------------------------------
 
 
+_MAX_CANDIDATES = 1000  # a career page has tens of labels; a hostile one, no bound
+
+
 def _candidates(page: PageIndex) -> Iterator[_Candidate]:
+    return islice(_all_candidates(page), _MAX_CANDIDATES)
+
+
+def _all_candidates(page: PageIndex) -> Iterator[_Candidate]:
     for order, el in enumerate(page.elements):
         if page.noisy[order]:
             continue
@@ -226,12 +242,13 @@ def _value_text(el: LexborNode) -> str:
     text = text_of(el, _SMALL)
     if re.search(r"[A-Za-z0-9]", text):
         return text
-    for node in (el, *el.css("[aria-label], [title], img[alt]")[:8]):
+    for node in within(el, 20):  # a small value only: a big node is no value
         for attr in ("aria-label", "title", "alt"):
             said = clean(node.attributes.get(attr))
             if said and re.search(r"[A-Za-z0-9]", said):
                 return said
     return text
+
 
 
 def _note(value_el: LexborNode) -> str:
@@ -339,7 +356,7 @@ def _pay_sentence(text: str) -> bool:
 
 
 def _row(tr: LexborNode, order: int) -> Iterable[_Candidate]:
-    cells = [c for c in tr.iter() if c.tag in {"th", "td"}]
+    cells = [c for c in children(tr, 8) if c.tag in {"th", "td"}]
     if len(cells) == 2:
         yield from _pair(cells[0], cells[1], order, 0, "table-row", allow_empty=True)
     elif 3 <= len(cells) <= 4:  # label, value, and a source year or a note
@@ -351,13 +368,13 @@ def _row(tr: LexborNode, order: int) -> Iterable[_Candidate]:
 def _rows(table: LexborNode) -> list[list[LexborNode]]:
     """The table's own rows (not those of a table nested in it), as lists of cells."""
     rows: list[list[LexborNode]] = []
-    for child in table.iter():
+    for child in children(table, 70):
         group = [child] if child.tag == "tr" else (
-            [r for r in child.iter() if r.tag == "tr"]
+            [r for r in children(child, 70) if r.tag == "tr"]
             if child.tag in {"thead", "tbody", "tfoot"} else []
         )  # fmt: skip
         for tr in group:
-            rows.append([c for c in tr.iter() if c.tag in {"th", "td"}])
+            rows.append([c for c in children(tr, 14) if c.tag in {"th", "td"}])
             if len(rows) > 60:
                 return []
     return rows
@@ -483,9 +500,9 @@ def _caption_of(label: LexborNode) -> LexborNode | None:
     parent = label.parent
     if label.tag not in _CAPTION_TAGS or parent is None or next_element(label) is not None:
         return None
-    children = [c for c in parent.iter() if is_element(c)]
-    if len(children) == 2 and children[1].mem_id == label.mem_id:
-        return children[0]
+    pair = children(parent, 3)
+    if len(pair) == 2 and pair[1].mem_id == label.mem_id:
+        return pair[0]
     return None
 
 
@@ -508,7 +525,7 @@ def _nav_like(label: LexborNode, value: LexborNode) -> bool:
     text = text_of(value, _SMALL)
     if not text:
         return False
-    links = value.css("a") if value.css_first("a") is not None else []
+    links = [n for n in within(value, _SMALL) if n.tag == "a"]
     linked = sum(len(text_of(a, _SMALL)) for a in links)
     return linked >= 0.8 * len(text)
 

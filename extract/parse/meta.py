@@ -22,7 +22,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from extract.parse.draft import Draft
 from extract.parse.page import PageIndex
-from extract.parse.text import clean, text_of
+from extract.parse.text import children, clean, text_of, within
 
 _GENERIC_TITLE = re.compile(
     r"^(?:(?:job|career|occupation|occupational|role)s? (?:profile|overview|summary|report"
@@ -53,9 +53,11 @@ _SITE_SECTIONS = re.compile(
     r"|explore by (?:category|industry)|industries|labour market|market report)$",
     re.I,
 )
+# Breadcrumb containers (no descendant combinator: lexbor checks every ancestor of every
+# candidate for one, which is quadratic on deep pages); their items are read with a budget.
 _BREADCRUMB = (
-    '[aria-label*="readcrumb" i] li, [class*="readcrumb" i] li, [id*="readcrumb" i] li, '
-    '[aria-label="You are here" i] li, [class*="crumbs" i] li'
+    '[aria-label*="readcrumb" i], [class*="readcrumb" i], [id*="readcrumb" i], '
+    '[aria-label="You are here" i], [class*="crumbs" i]'
 )
 # Country of a locale or a domain -> its currency.
 _COUNTRY_CURRENCY = {
@@ -153,7 +155,11 @@ def summary(tree: LexborHTMLParser, d: Draft) -> None:
 def category(tree: LexborHTMLParser, url: str, page: PageIndex, d: Draft) -> bool:
     """The breadcrumb's last section that is the career's own (not the site's, not the title)."""
     name = title(tree, page).lower()
-    items = [text_of(li, 20) for li in tree.css(_BREADCRUMB)]
+    items = []
+    for trail in tree.css(_BREADCRUMB)[:5]:
+        items = [text_of(li, 20) for li in within(trail, 60) if li.tag == "li"]
+        if items:
+            break
     if items:
         picked = _section(items, name)
         d.put("category", picked, "breadcrumb")
@@ -178,8 +184,8 @@ def _link_trail(tree: LexborHTMLParser, url: str, name: str, d: Draft) -> bool:
     site's root and ends at a page in this page's own folder (its section's home)."""
     folder = urlsplit(url).path.rsplit("/", 1)[0] + "/"
     for trail in tree.css("ul, ol")[:200]:
-        lis = [li for li in trail.iter() if li.tag == "li"]
-        links = [a for li in lis for a in li.css("a")[:1]]
+        lis = [li for li in children(trail, 20) if li.tag == "li"][:9]
+        links = [a for li in lis for a in [n for n in within(li, 6) if n.tag == "a"][:1]]
         if not 3 <= len(links) <= 8 or len(links) != len(lis):
             continue
         paths = [urlsplit(urljoin(url, a.attributes.get("href") or "")).path for a in links]

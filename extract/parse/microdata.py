@@ -19,7 +19,7 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from extract.parse.jsonld import from_object
-from extract.parse.text import clean, text_of
+from extract.parse.text import children, clean, text_of
 from extract.records import RawCareer
 
 NAME = "microdata"
@@ -76,7 +76,7 @@ def _value(el: LexborNode) -> str:
 def item(root: LexborNode, depth: int = 0) -> dict[str, Any]:
     """The item at `root` as a dictionary (nested items nested, repeated keys as lists)."""
     out: dict[str, Any] = {"@type": _type_of(root).rsplit("/", 1)[-1].rsplit(":", 1)[-1]}
-    stack = [c for c in reversed(list(root.iter())) if _element(c)]
+    stack = list(reversed(children(root, 500)))
     seen = 0
     while stack and seen < _MAX_NODES:
         el = stack.pop()
@@ -92,7 +92,7 @@ def item(root: LexborNode, depth: int = 0) -> dict[str, Any]:
                 else:
                     out[prop] = value
         if not nested:  # a nested item's own properties belong to it
-            stack.extend(c for c in reversed(list(el.iter())) if _element(c))
+            stack.extend(reversed(children(el, 500)))
     return out
 
 

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from extract.parse.fields import normalize_label
-from extract.parse.text import next_element, text_of
+from extract.parse.text import children, next_element, text_of
 
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _NOISE_TAGS = frozenset({"nav", "footer", "form", "dialog", "noscript", "select", "button"})
@@ -52,9 +53,15 @@ class PageIndex:
         return i is not None and self.noisy[i]
 
 
+# Elements indexed per page: real career pages have a few thousand; a page of 200,000 is no
+# career page, and reading its first 50,000 bounds the work of every reader that uses it.
+MAX_ELEMENTS = 50_000
+
+
 def index_page(tree: LexborHTMLParser) -> PageIndex:
     body = tree.body
-    elements = tuple(e for e in body.traverse() if _element(e)) if body is not None else ()
+    found = (e for e in body.traverse() if _element(e)) if body is not None else iter(())
+    elements = tuple(islice(found, MAX_ELEMENTS))
     position = {el.mem_id: i for i, el in enumerate(elements)}
     sizes = [1] * len(elements)
     for i in range(len(elements) - 1, -1, -1):
@@ -113,8 +120,7 @@ def _related_region(head: LexborNode) -> list[LexborNode]:
     """The heading's section: its container when it opens one, else its next siblings."""
     parent = head.parent
     if parent is not None and parent.tag not in {"body", "main", "article"}:
-        first = parent.iter()
-        firsts = [c for c in first if _element(c)][:2]
+        firsts = children(parent, 2)
         if any(c.mem_id == head.mem_id for c in firsts):
             return [parent]
     level = HEADINGS.get(head.tag or "", 7)

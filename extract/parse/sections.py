@@ -16,19 +16,29 @@ read with a node budget, so a hostile page stays linear.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 
 from selectolax.lexbor import LexborNode
 
 from extract.parse.fields import DUTY_INTRO, NOT_DUTY_INTRO, list_field, normalize_label
 from extract.parse.page import HEADINGS, PageIndex
-from extract.parse.text import is_element, leadin, next_element, text_of
+from extract.parse.text import children, is_element, leadin, next_element, text_of
 
 _LABEL_TAGS = frozenset({"p", "div", "span", "strong", "b", "label", "legend", "caption", "th"})
 _ITEM_TAGS = frozenset({"div", "span", "p", "a", "li", "dd", "button", "article", "strong"})
 _ITEM_BUDGET = 60  # nodes in one item
-_SECTION_BUDGET = 4000  # nodes looked at under one label
+_SECTION_BUDGET = 1000  # nodes looked at under one label
+_MAX_TRIES = 40  # sections whose items are read on one page (a career page has a dozen)
+_MAX_SOURCES = 500  # list labels looked at on one page (a career page has a dozen)
+# Cheap first look: words every list label pattern contains one of.
+_LIST_WORDS = re.compile(
+    r"dut|task|responsib|skill|qualit|knowledge|tool|technolog|software|equipment|\bdo\b"
+    r"|involve|role|abilit|competen|need|takes|suitab|day|what|stack",
+    re.I,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +51,12 @@ class ListSource:
 
 
 def sources(index: PageIndex) -> Iterator[ListSource]:
-    """Every list label of the page with its section, in document order."""
+    """Every list label of the page with its section, in document order (at most
+    _MAX_SOURCES: a hostile page of 40,000 headings costs no more than a real one)."""
+    yield from islice(_sources(index), _MAX_SOURCES)
+
+
+def _sources(index: PageIndex) -> Iterator[ListSource]:
     for order, el in enumerate(index.elements):
         if index.noise(el) or index.sizes[order] > 12:
             continue
@@ -55,7 +70,7 @@ def sources(index: PageIndex) -> Iterator[ListSource]:
         else:
             continue
         raw = text_of(el, 12)
-        if not raw or len(raw) > 70:
+        if not raw or len(raw) > 70 or not _LIST_WORDS.search(raw):
             continue
         label = normalize_label(raw)
         found = list_field(label)
@@ -107,7 +122,7 @@ def _section_of(el: LexborNode, index: PageIndex) -> list[LexborNode]:
         details = el.parent
         if details is None:
             return []
-        return [c for c in details.iter() if is_element(c) and c.tag != "summary"]
+        return [c for c in children(details, 50) if c.tag != "summary"]
     return _following(el)
 
 
@@ -171,7 +186,7 @@ def _lists_in(section: Iterable[LexborNode]) -> list[LexborNode]:
 def _own_items(lst: LexborNode) -> list[str]:
     """Text of the list's own items, links-only items (menus) left out."""
     out = []
-    for li in lst.iter():
+    for li in children(lst, 300):
         if li.tag != "li":
             continue
         text = text_of(li, _ITEM_BUDGET)
@@ -216,9 +231,9 @@ def _runs(section: list[LexborNode]) -> list[str]:
             seen += 1
             if seen > _SECTION_BUDGET:
                 return []
-            children = [c for c in sub.iter() if is_element(c)]
-            if len(children) >= 2:
-                items = _alike(children)
+            kids = children(sub, 60)
+            if len(kids) >= 2:
+                items = _alike(kids)
                 if items:
                     return items
     return []
@@ -268,10 +283,14 @@ def _leadins(section: list[LexborNode]) -> tuple[str, ...]:
 def best_lists(index: PageIndex) -> dict[str, tuple[tuple[str, ...], str]]:
     """field -> (items, rule) for duties, technical/people skills and tools."""
     found: dict[str, tuple[int, int, tuple[str, ...], str]] = {}
+    tries = 0
     for src in sources(index):
         old = found.get(src.field)
         if old is not None and (old[0], old[1]) <= (src.spec, src.order):
             continue
+        tries += 1
+        if tries > _MAX_TRIES:
+            break
         section = list(src.section)
         items = duty_items(section) if src.field == "duties" else skill_items(section)
         if items:
