@@ -47,7 +47,8 @@ class TemplateParser(Protocol):
     `parse` records a rule for every field it settles, also when it settles it
     as empty on purpose (e.g. an education placeholder), so the label fallback
     leaves that field alone; fields without a rule and without a value are
-    open to the fallback.
+    open to the fallback. A template may also name, as `unpublished`, the field
+    groups its site has no place for at all; those are not looked for elsewhere.
     """
 
     name: str
@@ -107,11 +108,13 @@ def _parse_tree(
 ) -> RawCareer:
     career: RawCareer | None = None
     claimed = False
+    done: frozenset[str] = frozenset()  # groups the claiming template publishes nowhere
     if templates:
         for parser in _parsers():
             if parser.matches(tree, url):
                 career = parser.parse(tree, url)
                 claimed = True
+                done = getattr(parser, "unpublished", frozenset())
                 if meta.generic_title(career.title):  # "Job profile": read the page's subject
                     career = replace(career, title=meta.title(tree))
                 break
@@ -122,11 +125,11 @@ def _parse_tree(
                 career = found if career is None else fill(career, found)
     if career is None and listing.not_for_collection(tree):
         raise NotACareerPage("the page asks not to be indexed (print view, duplicate)", url=url)
-    if career is None or settled_groups(career) < set(GROUPS):
+    if career is None or settled_groups(career) | done < set(GROUPS):
         page = index_page(tree)
         by_labels = labels.read(tree, url, page)
         career = by_labels if career is None else _with_title(fill(career, by_labels), by_labels)
-    if structured and settled_groups(career) < set(GROUPS):
+    if structured and settled_groups(career) | done < set(GROUPS):
         state = embedded.read(tree, url)
         if state is not None:
             career = _with_title(fill(career, state), state)

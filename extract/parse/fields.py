@@ -66,13 +66,14 @@ _PERIOD_OF = {
     "month": "month", "monthly": "month", "fortnight": "fortnight", "fortnightly": "fortnight",
     "week": "week", "wk": "week", "weekly": "week", "day": "day", "daily": "day",
 }  # fmt: skip
-# Cheap first look: words every scalar label pattern below contains one of.
+# Cheap first look: words every scalar label pattern below contains one of (at a word's
+# start: six times faster than anywhere, and "learn" is no "earn").
 KEYWORDS = re.compile(
-    r"pay|salar|wage|earn|income|compens|median|average|avg|mean|typical|starter|starting|entry"
+    r"\b(?:pay|salar|wage|earn|income|compens|median|average|avg|mean|typical|starter|starting|entry"
     r"|low|min|from|new entrant|experienced|high|max|top|senior|up to|outlook|growth|change"
     r"|demand|jobs|worker|employ|workforce|educat|degree|qualif|environment|setting|workplace"
     r"|weekly|monthly|hourly|annual|prospect|future|opportunit|requirement"
-    r"|categor|cluster|career|sector|industry|family|group|area",
+    r"|categor|cluster|career|sector|industry|family|group|area)",
     re.I,
 )
 

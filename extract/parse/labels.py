@@ -233,8 +233,13 @@ def _all_candidates(page: PageIndex) -> Iterator[_Candidate]:
             raw = el.text()
             if len(raw) <= 160 and (KEYWORDS.search(raw) or raw.rstrip().endswith("?")):
                 yield from _block(el, order)
-            if tag in {"p", "li", "dd", "div", "span"} and size <= 12:
-                yield from _prose(el, order, raw)
+            if (tag in {"p", "li", "dd", "div", "span"} and size <= 12 and len(raw) <= 400
+                    and any(ch.isdigit() for ch in raw) and _PROSE_VERB.search(raw)):
+                yield from _prose(el, order, raw)  # fmt: skip
+
+
+# Cheap first look for _prose: a verb of projection or of earning (and, tested first, a digit).
+_PROSE_VERB = re.compile(r"project|expect|forecast|anticipat|earn|make|paid|receive", re.I)
 
 
 def _value_text(el: LexborNode) -> str:
@@ -628,6 +633,9 @@ def _pay_statements(page: PageIndex) -> Iterator[str]:
         if page.noisy[i] or page.sizes[i] > 4 or el.tag not in {"p", "small", "span", "div",
                                                                 "caption", "figcaption", "li"}:
             continue  # fmt: skip
+        raw = el.text()
+        if not 10 <= len(raw) <= 200 or not _ABOUT_PAY.search(raw):  # the cheap look first
+            continue
         text = text_of(el, 4)
         statement = _ABOUT_PAY.search(text) and _STATEMENT.search(text)
         if 10 <= len(text) <= 160 and statement and not MONEY.search(text):

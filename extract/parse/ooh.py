@@ -91,6 +91,9 @@ class OohParser:
         _qualities(tree, d)
         # OOH describes the work environment in prose, never as indoor/outdoor.
         d.put("environment", None, "not-published")
+        # Nor technical skill or tools lists: settled empty, so no other reader runs for them.
+        d.put("technical_skills", (), "not-published")
+        d.put("tools", (), "not-published")
         return d.career(url, title)
 
 

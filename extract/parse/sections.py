@@ -35,8 +35,8 @@ _MAX_TRIES = 40  # sections whose items are read on one page (a career page has 
 _MAX_SOURCES = 500  # list labels looked at on one page (a career page has a dozen)
 # Cheap first look: words every list label pattern contains one of.
 _LIST_WORDS = re.compile(
-    r"dut|task|responsib|skill|qualit|knowledge|tool|technolog|software|equipment|\bdo\b"
-    r"|involve|role|abilit|competen|need|takes|suitab|day|what|stack",
+    r"\b(?:dut|task|responsib|skill|qualit|knowledge|tool|technolog|software|equipment|do\b"
+    r"|involve|role|abilit|competen|need|takes|suitab|day|what|stack)",
     re.I,
 )
 
@@ -58,9 +58,12 @@ def sources(index: PageIndex) -> Iterator[ListSource]:
 
 def _sources(index: PageIndex) -> Iterator[ListSource]:
     for order, el in enumerate(index.elements):
-        if index.noise(el) or index.sizes[order] > 12:
+        if index.noisy[order] or index.sizes[order] > 12:
             continue
         tag = el.tag or ""
+        raw = el.text()
+        if len(raw) > 120 or not _LIST_WORDS.search(raw):
+            continue  # the cheap look first: a long text or no list word is no list label
         attrs = el.attributes
         if tag == "dt" or tag == "summary" or tag in HEADINGS or attrs.get("aria-controls"):
             pass
