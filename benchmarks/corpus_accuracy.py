@@ -11,7 +11,8 @@ starts once, ~20 s); the published tables are read back and scored by
 (the quality gates are opened so that a rejected career counts as a miss
 instead of stopping the run).
 `--in-process` parses and transforms without HTTP or Prefect (a quick loop).
-`--held-out` scores the held-out layouts (tests/corpus/heldout.py) instead.
+`--held-out` scores the held-out layouts (tests/corpus/heldout.py) instead;
+`--round 2` the second set, written after the first was scored and fixed.
 """
 
 from __future__ import annotations
@@ -68,13 +69,15 @@ def main() -> None:
     ap.add_argument("--seeds", type=int, nargs="+", default=[1, 2, 3])
     ap.add_argument("--per-layout", type=int, default=6)
     ap.add_argument("--held-out", action="store_true", help="score the held-out layouts")
+    ap.add_argument("--round", type=int, default=1, choices=(1, 2),
+                    help="which held-out round (2: written after round 1 was fixed)")
     ap.add_argument("--in-process", action="store_true", help="no HTTP, no Prefect")
     ap.add_argument("--misses", type=int, default=0, help="list up to N misses")
     args = ap.parse_args()
     if args.held_out:
-        from tests.corpus.heldout import HELD_OUT
+        from tests.corpus.heldout import HELD_OUT, HELD_OUT_2
 
-        layouts = HELD_OUT
+        layouts = HELD_OUT if args.round == 1 else HELD_OUT_2
     else:
         layouts = IN_SAMPLE
     corpora = [build_corpus(s, args.per_layout, layouts) for s in args.seeds]

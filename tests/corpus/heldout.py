@@ -248,4 +248,99 @@ HELD_OUT: tuple[Layout, ...] = (
     Layout("graph", graph, ("US", "UK", "CA", "AU", "NZ"), "JobGraph"),
 )
 
-__all__ = ["HELD_OUT"]
+__all__ = ["HELD_OUT", "HELD_OUT_2"]
+
+
+# --- round 2: written after round 1 was fixed, scored before any further fix ---------------------
+
+
+def infographic(ctx: Ctx) -> Rendered:
+    """Facts as figures: a `<data>` value, then a `<figcaption>` naming it; skill tags that
+    link to skill pages; a numbered "A typical day" list."""
+    f, m, rng = ctx.facts, ctx.m, ctx.rng
+    figures = []
+    block = pay_block(rng, f, placements=("value", "label"))
+    for it in block.items:
+        figures.append((it.value, it.label))
+    g = f.growth
+    if g is not None:
+        if g.style in {"rating", "rating+pct", "stars"}:
+            rating = g.rating if g.style != "stars" else f"{g.stars} out of 5 stars"
+            figures.append((e(str(rating)), w.label(rng, "outlook", f.locale)))
+        if g.style in {"pct-cat", "pct", "rating+pct", "prose", "band", "cat"}:
+            shown = replace(g, style="pct" if g.style in {"rating+pct", "prose"} else g.style,
+                            years_in="label" if g.years else None)  # fmt: skip
+            years = f" ({w.years_text(rng, g.years)})" if g.years else ""
+            figures.append((e(w.growth_value(rng, replace(shown, years_in=None), f.title)),
+                            w.label(rng, "growth", f.locale) + years))  # fmt: skip
+            truth_style = "rating+pct" if g.style == "rating+pct" else shown.style
+            f = replace(f, growth=replace(shown, style=truth_style))
+    if f.workers is not None:
+        wk = f.workers
+        lab = w.label(rng, "workers", f.locale)
+        if wk.year_in:
+            lab = f"{lab} ({wk.year})"
+        figures.append((e(f"{wk.value:,}"), lab))
+        f = replace(f, workers=replace(wk, year_in="label" if wk.year_in else None))
+    if f.education is not None:
+        figures.append((e(f.education[0]), w.label(rng, "education", f.locale)))
+    rng.shuffle(figures)
+    figs = "".join(
+        f"<figure{m.cls('fact')}><data{m.cls('figure')} value=\"{i}\">{v}</data>"
+        f"<figcaption>{e(c)}</figcaption></figure>"
+        for i, (v, c) in enumerate(figures)
+    )
+    day = "".join(f"<li>{e(d)}</li>" for d in f.duties)
+    tags = "".join(
+        f'<a{m.cls("tag")} href="/skills/{i}">{e(s)}</a> ' for i, s in enumerate(f.skills.people)
+    )
+    body = (
+        f"<article><h1>{e(f.title)}</h1><p>{e(f.summary)}</p>"
+        f"<section{m.cls('figures')}>{figs}</section>"
+        + (f"<p><small>{e(block.footnote)}</small></p>" if block.footnote else "")
+        + (f"<h2>A typical day</h2><ol>{day}</ol>" if day else "")
+        + (f"<h2>Skills employers want</h2><div{m.cls('tags')}>{tags}</div>" if tags else "")
+        + "</article>"
+    )
+    html = document(m, f, body=body, site_name=ctx.site, salary=f.salary)
+    shown = replace(f.without("category", "environment"),
+                    skills=replace(f.skills, technical=(), tools=()))  # fmt: skip
+    return Rendered(f"/infographic/{f.slug}.html", html, shown)
+
+
+def keyvalue(ctx: Ctx) -> Rendered:
+    """An ARIA grid of divs (role=row / role=rowheader / role=cell) for the facts, lists
+    written as lines of one paragraph ("• Assess patients<br>• Give medicine")."""
+    f, m, rng = ctx.facts, ctx.m, ctx.rng
+    block = pay_block(rng, f, placements=("value", "label", "note"))
+    from tests.corpus.items import growth_items, scalar_items
+
+    rows = []
+    for it in [*block.items, *growth_items(rng, f), *scalar_items(rng, f, category=True)]:
+        note = f" {e(it.note)}" if it.note else ""
+        rows.append(f'<div role="row"{m.cls("row")}><div role="rowheader">{e(it.label)}</div>'
+                    f'<div role="cell">{it.value}{note}</div></div>')  # fmt: skip
+    grid = f'<div role="table" aria-label="Key facts"{m.cls("grid")}>{"".join(rows)}</div>'
+    loc = f.locale
+    lists = []
+    for kind, items in (("duties", f.duties), ("people", f.skills.people),
+                        ("technical", f.skills.technical)):  # fmt: skip
+        if items:
+            bullet = rng.choice(("• ", "- ", "– ", ""))
+            lines = "<br>".join(f"{bullet}{e(x)}" for x in items)
+            lists.append(f"<h3>{e(w.label(rng, kind, loc))}</h3><p>{lines}</p>")
+    crumbs, category = breadcrumb(m, f)
+    body = (crumbs + f"<h1>{e(f.title)}</h1><p>{e(f.summary)}</p>{grid}"
+            + (f"<p><small>{e(block.footnote)}</small></p>" if block.footnote else "")
+            + "".join(lists))  # fmt: skip
+    html = document(m, f, body=body, site_name=ctx.site, salary=f.salary)
+    # The category row of the grid shows it whatever the breadcrumb does.
+    shown = replace(f, skills=replace(f.skills, tools=()))
+    del category
+    return Rendered(f"/occupation-details/{f.slug}", html, shown)
+
+
+HELD_OUT_2: tuple[Layout, ...] = (
+    Layout("infographic", infographic, ("US", "UK", "CA", "AU", "NZ"), "Career Facts"),
+    Layout("keyvalue", keyvalue, ("US", "UK", "CA", "AU", "NZ"), "Occupation Details"),
+)
