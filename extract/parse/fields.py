@@ -257,7 +257,8 @@ DUTIES = _pattern(
     r"|(key |main )?responsibilities|your day[- ]to[- ]day|in this role,? you (will|could|might)"
     r"( be)?|typically,? (you|a .{1,40}) (will|would)|your duties (could|may|might) include",
     r"what (they|you|you'll|you will|you'd) (actually )?do|what the job involves"
-    r"|what .{1,40} do|a day in the life|role",
+    r"|what .{1,40} do|(a )?day in the life|(a |your )?typical (work ?)?day( at work| on the job)?"
+    r"|role",
 )
 TECHNICAL = re.compile(
     r"(technical|hard|digital|specialist)( skills| knowledge)?|(tools|technical)( (and|&) "
@@ -269,9 +270,10 @@ TOOLS = re.compile(
 )
 PEOPLE = re.compile(
     r"(important |key |personal )?qualities|(people|soft|interpersonal|personal)( (and|&) mindset)?"
-    r" skills|skills and knowledge|(key |core |essential |required )?skills( required| needed"
-    r"| and abilities| you need)?|required skills|what it takes|competenc(ies|e)|abilities"
-    r"|personal suitability|you('ll| will)? need|what you need"
+    r" skills|skills and knowledge|(key |core |essential |required |top |important )?skills"
+    r"( required| needed| and abilities| you need| you'll need| employers (want|look for)"
+    r"| for (this|the) (job|role|career)| to have)?|required skills|what it takes"
+    r"|competenc(ies|e)|abilities|personal suitability|you('ll| will)? need|what you need"
 )
 SKILLS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("tools", TOOLS),

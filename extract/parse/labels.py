@@ -72,7 +72,8 @@ VERSION = "2"
 
 _LABEL_TAGS = frozenset(
     {"th", "td", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "strong", "b", "label", "span",
-     "p", "div", "li", "em", "legend", "caption", "small", "summary", "button", "dd"}
+     "p", "div", "li", "em", "legend", "caption", "small", "summary", "button", "dd",
+     "figcaption"}
 )  # fmt: skip
 _SMALL = 80  # nodes: bigger elements are neither labels nor values
 _PAY_FIELDS = ("salary_low", "salary_median", "salary_high")
@@ -497,7 +498,9 @@ def _block(el: LexborNode, order: int) -> Iterable[_Candidate]:
                 yield _Candidate(scalar.field, v, spec, 2, order, f"label-colon({label})", head)
 
 
-_CAPTION_TAGS = frozenset({"p", "span", "small", "div", "figcaption", "em", "label", "strong"})
+_CAPTION_TAGS = frozenset(
+    {"p", "span", "small", "div", "figcaption", "em", "label", "strong", "dd"}
+)
 
 
 def _caption_of(label: LexborNode) -> LexborNode | None:
@@ -506,9 +509,12 @@ def _caption_of(label: LexborNode) -> LexborNode | None:
     if label.tag not in _CAPTION_TAGS or parent is None or next_element(label) is not None:
         return None
     pair = children(parent, 3)
-    if len(pair) == 2 and pair[1].mem_id == label.mem_id:
-        return pair[0]
-    return None
+    if len(pair) != 2 or pair[1].mem_id != label.mem_id:
+        return None
+    before = text_of(pair[0], 12)
+    if any(True for _ in match(normalize_label(before))):
+        return None  # "Career area | Education": a label and its value, not a caption
+    return pair[0]
 
 
 def _prose(el: LexborNode, order: int, raw: str) -> Iterable[_Candidate]:

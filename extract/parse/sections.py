@@ -9,8 +9,9 @@ the `<dd>`s of a `<dt>`, the rest of a `<details>`, the controlled panel (hidden
 or not), or the siblings after the label up to the next heading.
 
 The items of a section are the items of its first-level `ul`/`ol` lists; failing
-those, a run of alike short children (`div`s, `span` chips, `p`s, `dd`s); failing
-those, the bold lead-ins of its paragraphs ("Analytical skills."). Every text is
+those, the bold lead-ins of its paragraphs ("Analytical skills.", skills only),
+the lines of a paragraph split by `<br>` (bullet characters dropped), or a run of
+alike short children (`div`s, `span` chips, `p`s, `dd`s, links). Every text is
 read with a node budget, so a hostile page stays linear.
 """
 
@@ -242,6 +243,34 @@ def _runs(section: list[LexborNode]) -> list[str]:
     return []
 
 
+_BULLET = re.compile(r"^[•·▪‣◦●○■□►▶➤✓✔*–—-]+\s*")
+
+
+def _lines(section: list[LexborNode]) -> list[str]:
+    """Items written as the lines of one paragraph ("• Assess patients<br>• Give medicine"),
+    their bullet characters dropped like an `<li>`'s marker."""
+    for node in section[:5]:
+        if node.tag not in {"p", "div", "dd", "span", "td"}:
+            continue
+        pieces: list[str] = []
+        current: list[str] = []
+        breaks = 0
+        for child in islice(node.iter(include_text=True), 400):
+            if child.tag == "br":
+                breaks += 1
+                pieces.append("".join(current))
+                current = []
+            elif child.tag == "-text":
+                current.append(child.text_content or "")
+            elif is_element(child):
+                current.append(text_of(child, _ITEM_BUDGET))
+        pieces.append("".join(current))
+        items = [t for p in pieces if (t := _BULLET.sub("", " ".join(p.split())))]
+        if breaks and len(items) >= 2 and all(len(t) <= 200 for t in items):
+            return items
+    return []
+
+
 def duty_items(section: list[LexborNode]) -> tuple[str, ...]:
     lists = _lists_in(section)
     if lists:
@@ -255,7 +284,7 @@ def duty_items(section: list[LexborNode]) -> tuple[str, ...]:
                 chosen.append(lst)
         picked = chosen or lists[:1]
         return tuple(t for lst in picked for t in _own_items(lst))
-    return tuple(_runs(section))
+    return tuple(_lines(section) or _runs(section))
 
 
 def skill_items(section: list[LexborNode]) -> tuple[str, ...]:
@@ -263,7 +292,7 @@ def skill_items(section: list[LexborNode]) -> tuple[str, ...]:
     if items:
         return tuple(items)
     leads = _leadins(section)
-    return leads or tuple(_runs(section))
+    return leads or tuple(_lines(section) or _runs(section))
 
 
 def _leadins(section: list[LexborNode]) -> tuple[str, ...]:

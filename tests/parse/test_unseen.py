@@ -243,3 +243,27 @@ def test_cookie_banner_and_menus_are_not_facts() -> None:
             "<h1>Nurse</h1><p>Text only.</p>")  # fmt: skip
     with pytest.raises(NotACareerPage):
         _parse(page)
+
+
+def test_figures_captioned_after_their_value() -> None:
+    figs = ('<figure><data value="1">$62,400 a year</data><figcaption>Median salary</figcaption>'
+            '</figure><figure><data value="2">Good</data><figcaption>Job prospects</figcaption>'
+            "</figure>")  # fmt: skip
+    c = _parse(f"<h1>Nurse</h1>{figs}")
+    assert (c.salary_median, c.outlook) == ("$62,400 a year", "Good")
+
+
+def test_a_label_and_its_value_are_no_caption() -> None:
+    grid = ('<div role="row"><div role="rowheader">Education</div><div role="cell">Bachelor\'s'
+            ' degree</div></div><div role="row"><div role="rowheader">Career area</div>'
+            '<div role="cell">Education</div></div>')  # fmt: skip
+    c = _parse(f"<h1>Teacher</h1>{grid}{FACTS}")
+    assert (c.education, c.category) == ("Bachelor's degree", "Education")
+
+
+def test_lines_of_a_paragraph_and_a_typical_day() -> None:
+    c = _parse(f"<h1>Nurse</h1>{FACTS}<h3>A typical day</h3><p>• Assess patients<br>• Give "
+               "medicine</p><h3>Skills employers want</h3><div><a href='/s/1'>Empathy</a> "
+               "<a href='/s/2'>Patience</a></div>")  # fmt: skip
+    assert c.duties == ("Assess patients", "Give medicine")
+    assert c.people_skills == ("Empathy", "Patience")
