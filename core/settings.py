@@ -13,7 +13,15 @@ from pathlib import Path
 from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, HttpUrl, field_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    HttpUrl,
+    field_validator,
+    model_validator,
+)
 
 ENV_PREFIX = "CAREERS_ETL_"
 
@@ -84,14 +92,54 @@ class CrawlSettings(_Strict):
         return value
 
 
+# Fields a site's rules may read (`[[sites]]` `fields.<name>`): RawCareer's text fields.
+SITE_RULE_FIELDS: tuple[str, ...] = (
+    "title", "category", "summary", "salary_low", "salary_median", "salary_high", "growth",
+    "outlook", "workers", "education", "environment", "duties", "technical_skills",
+    "people_skills", "tools",
+)  # fmt: skip
+
+
+class FieldRule(_Strict):
+    """Where one field's value is on a site's pages: a CSS selector, or a label to look for."""
+
+    css: str | None = None
+    label: Annotated[str, Field(min_length=1, max_length=80)] | None = None
+
+    @model_validator(mode="after")
+    def _one_way(self) -> FieldRule:
+        if (self.css is None) == (self.label is None):
+            raise ValueError("give exactly one of css or label")
+        if self.css is not None:
+            from selectolax.lexbor import LexborHTMLParser
+
+            try:
+                LexborHTMLParser("<p></p>").css(self.css)
+            except Exception as exc:  # selectolax raises its own bare error
+                raise ValueError(f"not a CSS selector: {self.css!r}") from exc
+        return self
+
+
 class SiteProfile(_Strict):
-    """One site: where its pages come from and which links are profile pages."""
+    """One site: where its pages come from, which links are profile pages, how to read them."""
 
     name: str | None = None
     start_urls: StartUrls = ()  # profile pages, index pages or sitemaps
     profile_pattern: str | None = None  # regex a link must match to count as a profile page
     allow_cross_host_redirects: bool = False
     allow_private_addresses: bool | None = None  # None: allowed only if the source is private
+    # Currency of this site's "$" and bare amounts when its pages state none.
+    default_currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")] | None = None
+    # Per-field rules that override the generic reader on this site's pages.
+    fields: dict[str, FieldRule] = {}
+
+    @field_validator("fields")
+    @classmethod
+    def _known_fields(cls, value: dict[str, FieldRule]) -> dict[str, FieldRule]:
+        unknown = sorted(set(value) - set(SITE_RULE_FIELDS))
+        if unknown:
+            raise ValueError(f"unknown field {unknown[0]!r} (one of {', '.join(SITE_RULE_FIELDS)})")
+        return value
 
     @field_validator("start_urls")
     @classmethod
@@ -115,6 +163,7 @@ class SiteProfile(_Strict):
 class SourceSettings(SiteProfile):
     """The sources given on the command line (or `[source]`), and run-wide source defaults."""
 
+    # The run's default: amounts with no currency on pages of sites that set none.
     default_currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")] = "USD"
     # The run's sites are the dataset's only sites: careers of hosts they do not name are
     # dropped instead of kept (--replace-sources).

@@ -14,20 +14,27 @@ from dataclasses import replace
 from extract.encoding import decode_body
 from extract.errors import ExtractError, NotACareerPage
 from extract.parse import parse_page
+from extract.parse.siterules import SiteRules, rules_for
 from extract.rawstore import RawStore, RawStoreError
 from extract.records import FetchedPage, Outcome, ParsedPage
 
 log = logging.getLogger(__name__)
 
 
-def parse_fetched_pages(pages: Sequence[FetchedPage], store: RawStore) -> list[ParsedPage]:
-    return [parse_one(page, store) for page in pages]
+def parse_fetched_pages(
+    pages: Sequence[FetchedPage], store: RawStore, *, sites: Sequence[SiteRules] = ()
+) -> list[ParsedPage]:
+    """Parse each stored body; `sites` are the configured sites' own reading rules."""
+    return [parse_one(page, store, sites) for page in pages]
 
 
-def parse_one(page: FetchedPage, store: RawStore | None) -> ParsedPage:
+def parse_one(
+    page: FetchedPage, store: RawStore | None, sites: Sequence[SiteRules] = ()
+) -> ParsedPage:
     """One page's final record; `store` may be None for a page without a body."""
     if not page.has_body or page.content_sha256 is None or store is None:
         return ParsedPage(page=page, outcome=page.outcome, error=page.error)
+    url = page.final_url or page.url
     try:
         body = store.get(page.content_sha256, host=page.url)
     except RawStoreError as exc:
@@ -38,7 +45,7 @@ def parse_one(page: FetchedPage, store: RawStore | None) -> ParsedPage:
             error=f"stored body unreadable: {exc}",
         )
     try:
-        career = parse_page(decode_body(body, page.content_type), page.final_url or page.url)
+        career = parse_page(decode_body(body, page.content_type), url, site=rules_for(url, sites))
     except NotACareerPage as exc:
         return ParsedPage(page=page, outcome=Outcome.SKIPPED, error=str(exc))
     except ExtractError as exc:

@@ -30,6 +30,7 @@ from typing import Any, TypeVar, cast
 
 from pebble import ProcessExpired, ProcessPool
 
+from extract.parse.siterules import SiteRules
 from extract.parse_pages import parse_fetched_pages, parse_one
 from extract.rawstore import RawStore
 from extract.records import FetchedPage, Outcome, ParsedPage
@@ -37,6 +38,7 @@ from extract.records import FetchedPage, Outcome, ParsedPage
 T = TypeVar("T")
 CHUNK = 25  # pages per worker task
 _store: RawStore | None = None  # the worker's raw store, set by its initializer
+_sites: Sequence[SiteRules] = ()  # the configured sites' own reading rules, likewise
 
 
 def default_workers() -> int:
@@ -47,15 +49,16 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _start_worker(raw_dir: str) -> None:
-    global _store
+def _start_worker(raw_dir: str, sites: Sequence[SiteRules]) -> None:
+    global _store, _sites
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _store = RawStore(Path(raw_dir))
+    _sites = sites
 
 
 def _parse_chunk(pages: Sequence[FetchedPage]) -> list[ParsedPage]:
     assert _store is not None, "worker started without its raw store"
-    return parse_fetched_pages(pages, _store)
+    return parse_fetched_pages(pages, _store, sites=_sites)
 
 
 def failed(page: FetchedPage, why: str) -> ParsedPage:
@@ -69,12 +72,19 @@ def out_of_time(page: FetchedPage, budget: float) -> ParsedPage:
 class ParsePool:
     """The run's parse workers; `await pool.parse(pages)` from any task of the flow."""
 
-    def __init__(self, raw_dir: Path, *, workers: int | None = None, budget: float) -> None:
+    def __init__(
+        self,
+        raw_dir: Path,
+        *,
+        workers: int | None = None,
+        budget: float,
+        sites: Sequence[SiteRules] = (),
+    ) -> None:
         self.budget = budget
         self._pool = ProcessPool(
             max_workers=workers or default_workers(),
             initializer=_start_worker,
-            initargs=(str(raw_dir),),
+            initargs=(str(raw_dir), tuple(sites)),
             # forkserver: workers never fork a parent that runs Prefect's threads.
             context=multiprocessing.get_context("forkserver"),
         )

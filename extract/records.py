@@ -66,13 +66,21 @@ class RawCareer:
     salary_median: str | None = None
     salary_high: str | None = None
     salary_text: str | None = None  # all the salary text of the page, as one string
+    # The words the page puts around its pay figures, as published ("Weekly pay",
+    # "Wages ($/hour)", "All pay is shown in Australian dollars"), " | "-joined: where
+    # transform reads a period or currency the figures themselves do not state.
+    salary_context: str | None = None
     currency_hint: str | None = None  # ISO code the site states or implies, if any
     growth: str | None = None
+    growth_context: str | None = None  # the growth label as published ("Job Outlook, 2024-34")
+    outlook: str | None = None  # the site's own rating ("Good", "Very strong", "★★★☆☆")
     workers: str | None = None
+    workers_context: str | None = None  # the label as published ("Number of Jobs, 2024")
     education: str | None = None
     environment: str | None = None
     technical_skills: tuple[str, ...] = ()
     people_skills: tuple[str, ...] = ()
+    tools: tuple[str, ...] = ()  # items of a tools / technology / software list
     duties: tuple[str, ...] = ()
     rules: tuple[tuple[str, str], ...] = field(default=())  # (field, rule) pairs
     # The occupation code(s) the page states or links, as published ("15-2011.00"), and

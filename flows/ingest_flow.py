@@ -18,6 +18,7 @@ from prefect import flow
 
 from core.settings import Settings, SiteProfile
 from extract.discover import Discovery
+from extract.parse.siterules import from_settings as site_rules
 from extract.parse_pool import ParsePool
 from extract.rawstore import RawStore
 from extract.records import FetchedPage
@@ -84,7 +85,10 @@ def one_run_at_a_time(settings: Settings, kind: str, run_id: str) -> Iterator[No
 def parse_pool(settings: Settings) -> ParsePool:
     """The run's parse workers (closed, and any page in flight abandoned, when it ends)."""
     crawl = settings.crawl
-    return ParsePool(settings.raw_dir, workers=crawl.parse_workers, budget=crawl.parse_budget)
+    return ParsePool(
+        settings.raw_dir, workers=crawl.parse_workers, budget=crawl.parse_budget,
+        sites=site_rules(settings),
+    )
 
 
 def open_run_baseline(settings: Settings) -> Baseline:

@@ -135,6 +135,10 @@ CAREERS = _schema(
         _field("soc_system", pa.string(),
                "the code system of `soc_code`: `US SOC 2018`, `UK SOC 2020` or `NOC 2021`"),
         _field("soc_code_text", pa.string(), "the code as published, before normalizing"),
+        # A site's own outlook rating (added after v1, additive): not a growth category.
+        _field("growth_outlook", pa.string(),
+               'the site\'s own outlook rating in its words ("Bright", "Very strong"; star '
+               'ratings as "3 out of 5 stars"); not one of the growth categories'),
     ],
 )
 

@@ -298,3 +298,32 @@ def tables_in_process(
 
 def score(tables: Tables) -> Score:
     return score_tables(tables.careers, tables.career_skills, tables.career_duties)
+
+
+def pay_violations(careers: pd.DataFrame) -> list[tuple[str, str, Any, Any]]:
+    """(page, field, expected, published) for every published pay value that is not what the
+    real page states: an amount in another period (an hourly figure as a salary), another
+    currency, or a figure the page does not show. Nulls are no violation."""
+    pages = {urlsplit(p.url).path: p for p in real_pages()}
+    out = []
+    for _, row in careers.iterrows():
+        page = pages.get(urlsplit(row["url"]).path)
+        if page is None:
+            continue
+        e = page.expected
+        period, median = _plain(row["salary_period"]), _plain(row["salary_median"])
+        if period is not None and period not in {"year", "hour"}:
+            out.append((page.file, "salary_period", "year or hour", period))
+        if median is not None:
+            if period == "year" and median != e["pay_annual"]:
+                out.append((page.file, "salary_median", e["pay_annual"], median))
+            if period == "hour" and round(median / HOURS_PER_YEAR, 2) != e["pay_hourly"]:
+                out.append((page.file, "salary_median", e["pay_hourly"], median))
+        for field, key in (("salary_low", "pay_low"), ("salary_high", "pay_high")):
+            got = _plain(row[field])
+            if got is not None and got != e[key]:
+                out.append((page.file, field, e[key], got))
+        currency = _plain(row["salary_currency"])
+        if currency is not None and currency != e["currency"]:
+            out.append((page.file, "salary_currency", e["currency"], currency))
+    return out

@@ -84,8 +84,12 @@ def test_site_profiles_from_the_config_file(tmp_path: Path):
     assert [s.name for s in with_flags.sources] == [None, "ooh", "ncs"]
 
 
-def test_a_site_profile_cannot_set_run_wide_keys(tmp_path: Path):
+def test_a_site_profile_names_its_own_currency_but_no_run_wide_keys(tmp_path: Path):
+    # Issue 10: a site's "$" is its own dollar; the run's default stays in [source].
     config = tmp_path / "sites.toml"
     config.write_text('[[sites]]\nstart_urls = ["https://a.test/"]\ndefault_currency = "GBP"\n')
-    with pytest.raises(UserError, match=r"sites\.0\.default_currency: unknown setting"):
+    settings = load_settings(config_file=config)
+    assert (settings.sites[0].default_currency, settings.source.default_currency) == ("GBP", "USD")
+    config.write_text('[[sites]]\nstart_urls = ["https://a.test/"]\ndata_dir = "x"\n')
+    with pytest.raises(UserError, match=r"sites\.0\.data_dir: unknown setting"):
         load_settings(config_file=config)

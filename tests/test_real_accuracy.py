@@ -43,7 +43,7 @@ def test_templates_meet_the_target_and_invent_nothing(tables: Tables):
 
 def test_labels_alone_stay_accurate_and_invent_nothing(labels_alone: Tables):
     result = score(labels_alone)
-    assert (labels_alone.careers["parser"] == "labels/1").all()
+    assert (labels_alone.careers["parser"] == "labels/2").all()
     assert result.accuracy() >= 0.95, result.render("labels alone")
     assert result.invented() == [], result.render("labels alone")
 
@@ -151,3 +151,13 @@ def test_a_missing_career_row_fails_every_field_of_its_page(tables: Tables):
     assert {f for f, _ in _wrong(result)} == {CARPENTERS}
     assert {c.field for c in result.misses()} >= {"title", "skills", "n_tasks"}
     assert all(c.published == "<no careers row>" for c in result.checks if c.file == CARPENTERS)
+
+
+def test_ooh_projection_years_and_workers_year_come_from_the_quick_facts_labels(tables: Tables):
+    """"Job Outlook, 2024-34" and "Number of Jobs, 2024" (issue 10: empty on main)."""
+    ooh = tables.careers[tables.careers["url"].str.contains("/ooh/")]
+    dated = ooh[ooh["growth_pct"].notna()]
+    assert len(dated) == len(ooh) - 1  # the military page has no Quick Facts
+    assert set(dated["growth_period_start"]) == {2024}
+    assert set(dated["growth_period_end"]) == {2034}
+    assert set(dated["workers_year"]) == {2024}

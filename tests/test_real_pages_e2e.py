@@ -19,7 +19,7 @@ import pytest
 from core.config import load_settings
 from load import read
 from tests.parse.golden import real_pages
-from tests.real_scoring import FIELDS, score_tables
+from tests.real_scoring import FIELDS, pay_violations, score_tables
 from tests.realsite import LISTING_URLS, real_site
 
 pytestmark = pytest.mark.slow
@@ -63,3 +63,12 @@ def test_real_pages_publish_at_least_98_percent_right(prefect_server, tmp_path: 
     assert len(result.checks) == len(real_pages()) * len(FIELDS)
     assert result.accuracy() >= 0.98, report
     assert result.invented() == [], report
+    # No published pay in a period or currency the page does not state (issue 10).
+    assert pay_violations(careers) == []
+    # The projection period and the workers' year the OOH pages state in their labels.
+    ooh = careers[careers["url"].str.contains("/ooh/")]
+    dated = ooh["growth_period_start"].notna()
+    assert dated.sum() == len(ooh) - 1  # the military page has no Quick Facts
+    assert set(ooh.loc[dated, "growth_period_start"]) == {2024}
+    assert set(ooh.loc[dated, "growth_period_end"]) == {2034}
+    assert set(ooh.loc[dated, "workers_year"]) == {2024}

@@ -70,14 +70,16 @@ def _raw_frames(
     raw["fetched_at"] = _utc([p.page.fetched_at for p in parsed])
     raw["content_sha256"] = pd.Series([p.page.content_sha256 for p in parsed], dtype="str")
 
+    # A tools list is technical; its items follow the technical skills' positions.
     skill_rows = [
         (row, kind, position, text)
         for row, career in enumerate(careers)
-        for kind, items in (
-            ("technical", career.technical_skills),
-            ("people", career.people_skills),
+        for kind, items, first in (
+            ("technical", career.technical_skills, 1),
+            ("tools", career.tools, len(career.technical_skills) + 1),
+            ("people", career.people_skills, 1),
         )
-        for position, text in enumerate(items, start=1)
+        for position, text in enumerate(items, start=first)
     ]
     skills = pd.DataFrame(skill_rows, columns=["career_id", "kind", "item_position", "item_text"])
     duty_rows = [

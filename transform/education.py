@@ -30,6 +30,8 @@ _LEVEL_PATTERNS: dict[str, str] = {
     "postsecondary nondegree award": (
         r"post-?secondary non-?degree|non-?degree award|vocational (?:certificate|award|school)"
         r"|trade school|certificate program|post-?secondary\b(?! degree)"
+        # Vocational certificates of Australia and New Zealand ("Certificate III or IV").
+        r"|\bcertificate (?:i{1,3}|iv|[1-4])\b|\btrade certificate|\bnzqa level [1-6] certificate"
     ),
     "associate's degree": r"\bassociate'?s?(?: degree)?\b(?! (?:director|professor|editor))",
     "bachelor's degree": (

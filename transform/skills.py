@@ -12,6 +12,17 @@ How an item is represented (contract v1, `career_skills`):
   trailing periods and list markers stripped.
 - People skills are never split: "Written communication (documentation)" is the skill
   "Written communication"; the parenthesis explains, it names no tool.
+- A tools list (kind `tools` on input: "Tools and technology", "Software") is technical;
+  its plain items are `tool` rows.
+- Sentences name a skill: an item written as a clause ("to be thorough and pay attention
+  to detail", "the ability to use your initiative", "excellent verbal communication
+  skills"; it starts lower-case or with a lead-in such as "the ability to") is matched
+  against transform/data/skill_phrases.csv (regex, first match wins: "Attention to
+  detail", "Initiative"); one that matches none loses its lead-in and adjectives and is
+  capitalized ("Verbal communication skills").
+- One compound, one spelling: "Customer-service skills" and "customer service skills"
+  are the skill "Customer service skills" (a hyphen between two words before "skills"
+  is a space).
 Every row keeps `item_text` (the whole item as published, whitespace-normalized) and
 `item_position` (1-based place of the item in its list). Names go through the alias
 table (transform/data/skill_aliases.csv, case-insensitive), then duplicates within one
@@ -22,6 +33,7 @@ itself a known tool ("Docker", "K8s") is typed `tool`.
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -34,6 +46,7 @@ from transform.errors import TransformError
 from transform.text import normalize_text
 
 ALIASES_PATH = Path(__file__).with_name("data") / "skill_aliases.csv"
+PHRASES_PATH = Path(__file__).with_name("data") / "skill_phrases.csv"
 
 SKILL_COLUMNS: tuple[str, ...] = (
     "career_id",
@@ -52,6 +65,17 @@ _LIST_SPLIT = r" *(?:,? +(?:and|or|&) +|[,;]) *"
 _LIST_NOISE = r"^(?:e\.?g\.?|i\.?e\.?|such as|including|like|for example)[:,]? *|(?:^| )etc\.?$"
 _MAX_TOOL_WORDS = 4
 _KIND_ORDER = {"technical": 0, "people": 1}
+# A clause rather than a name: lower-case first word, or a lead-in ("The ability to ...").
+_SENTENCE = (
+    r"^(?:[a-z]|(?:to|the ability|an ability|ability to|able to|you'?ll need|you need|be able)"
+    r" )"
+)
+_LEAD_IN = (
+    r"(?i)^(?:(?:to be able to|be able to|the ability to|an ability to|ability to|able to"
+    r"|you'?ll need|you need|to have|to be|to enjoy|enjoy|have|be|a|an) +)+"
+)
+_ADJECTIVES = r"(?i)^(?:(?:excellent|good|strong|great|sound|solid|effective|very good) +)+"
+_COMPOUND = r"\b([A-Za-z][a-z]+)-([a-z]+)(?= skills?\b)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +115,52 @@ def load_aliases(path: Path) -> Aliases:
     return Aliases(names=names, tools=frozenset(tools))
 
 
+@cache
+def default_phrases() -> tuple[tuple[str, str], ...]:
+    """The sentence table kept in the repo (transform/data/skill_phrases.csv), read once."""
+    return load_phrases(PHRASES_PATH)
+
+
+def load_phrases(path: Path) -> tuple[tuple[str, str], ...]:
+    """Read a phrase CSV with columns pattern (a regex on lower-cased text), canonical."""
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+    except (OSError, csv.Error, UnicodeDecodeError) as exc:
+        raise TransformError(f"cannot read skill phrases {path}: {exc}") from exc
+    out = []
+    for line, row in enumerate(rows, start=2):
+        pattern, name = (row.get("pattern") or "").strip(), (row.get("canonical") or "").strip()
+        if not pattern or not name:
+            raise TransformError(f"{path}:{line}: need pattern and canonical")
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise TransformError(f"{path}:{line}: bad pattern: {exc}") from exc
+        out.append((pattern, name))
+    return tuple(out)
+
+
+def named_skill(
+    names: pd.Series, sentence: pd.Series, phrases: tuple[tuple[str, str], ...]
+) -> pd.Series:
+    """The skill a name states: sentences through the phrase table or stripped of their
+    lead-in; every "X-y skills" compound with a space."""
+    out = names.str.replace(_COMPOUND, r"\1 \2", regex=True)
+    rows = out[sentence.to_numpy(dtype=bool) & out.notna().to_numpy()]
+    if rows.empty:
+        return out
+    key = rows.str.lower()
+    phrased = pd.Series(None, index=rows.index, dtype="object")
+    for pattern, name in phrases:
+        hit = phrased.isna() & key.str.contains(pattern, regex=True)
+        phrased = phrased.where(~hit, name)
+    plain = rows.str.replace(_LEAD_IN, "", regex=True).str.replace(_ADJECTIVES, "", regex=True)
+    plain = plain.str.slice(0, 1).str.upper() + plain.str.slice(1)
+    plain = plain.mask(plain.str.strip() == "", rows)
+    return out.where(~out.index.isin(rows.index), phrased.fillna(plain).reindex(out.index))
+
+
 def _clean(values: pd.Series) -> pd.Series:
     s = values.str.replace(_MARKER, "", regex=True).str.replace(_TRAILING, "", regex=True)
     s = s.str.replace(r"  +", " ", regex=True).str.strip()
@@ -102,15 +172,23 @@ def canonical(names: pd.Series, aliases: Aliases) -> pd.Series:
     return names.str.casefold().map(aliases.names).fillna(names).astype("str")
 
 
-def build_skills(items: pd.DataFrame, aliases: Aliases | None = None) -> pd.DataFrame:
+def build_skills(
+    items: pd.DataFrame,
+    aliases: Aliases | None = None,
+    phrases: tuple[tuple[str, str], ...] | None = None,
+) -> pd.DataFrame:
     """`career_skills` rows (SKILL_COLUMNS) from one row per published list item.
 
-    `items` has career_id, kind (`technical` | `people`), item_position and item_text.
+    `items` has career_id, kind (`technical` | `tools` | `people`), item_position and
+    item_text; `tools` items come out as `technical`.
     """
     table = default_aliases() if aliases is None else aliases
+    sentences = default_phrases() if phrases is None else phrases
     items = items.reset_index(drop=True)
     text = normalize_text(items["item_text"])
     items = items.assign(item_text=text)[text.notna()].reset_index(drop=True)
+    listed_tool = (items["kind"] == "tools").to_numpy()
+    items = items.assign(kind=items["kind"].where(~listed_tool, "technical"))
     cleaned = _clean(items["item_text"])
     technical = (items["kind"] == "technical").to_numpy()
 
@@ -132,8 +210,11 @@ def build_skills(items: pd.DataFrame, aliases: Aliases | None = None) -> pd.Data
         & (longest.fillna(99) <= _MAX_TOOL_WORDS).to_numpy()
     )
 
+    sentence = cleaned.str.contains(_SENTENCE, regex=True, na=False)
+    lead = named_skill(lead, sentence, sentences)
     base = items[["career_id", "kind", "item_position", "item_text"]]
-    item_rows = base.assign(skill=lead, skill_type="skill", _sub=0)[
+    item_type = np.where(listed_tool & ~has_parens, "tool", "skill")
+    item_rows = base.assign(skill=lead, skill_type=item_type, _sub=0)[
         lead.notna().to_numpy() & ~comma_list
     ]
 

@@ -78,6 +78,24 @@ def per_distinct(
     return spread.set_axis(values.index)
 
 
+def per_distinct_pair(
+    values: pd.Series,
+    context: pd.Series,
+    normalize: Callable[[pd.Series, pd.Series], FrameOrSeries],
+) -> FrameOrSeries:
+    """`normalize(values, context)`, computed once per distinct (value, context) pair."""
+    pairs = pd.Series(
+        list(zip(values.astype("object"), context.astype("object"), strict=True)),
+        index=values.index,
+        dtype="object",
+    )
+    codes, uniques = pd.factorize(pairs)
+    firsts = pd.Series([u[0] for u in uniques], dtype="object")
+    seconds = pd.Series([u[1] for u in uniques], dtype="object")
+    result = normalize(firsts.where(firsts.notna()), seconds.where(seconds.notna()))
+    return result.iloc[codes].set_axis(values.index)
+
+
 # Magnitude words and suffixes of published amounts: "$75k", "1.2M", "about 1.7 million".
 MULTIPLIERS: dict[str, float] = {
     "k": 1e3,

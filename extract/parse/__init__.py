@@ -1,15 +1,22 @@
 """Parse one HTML page into a `RawCareer`: pure functions, no I/O.
 
-The page is parsed once with selectolax (lexbor). Sources are tried in order,
-each filling only the field groups the ones before it did not settle (see
-`draft.fill`), and every value keeps the rule that found it in `rules`:
+The page is parsed once with selectolax (lexbor), after `depth.bounded` has
+flattened pathological nesting. Sources are tried in order, each filling only
+the field groups the ones before it did not settle (see `draft.fill`), and
+every value keeps the rule that found it in `rules`:
 
 1. a site template that recognizes the page by its content (sample site,
    OOH, NCS) -- authoritative for what it settles;
-2. schema.org Occupation/JobPosting JSON-LD, wherever the page carries it;
+2. schema.org Occupation/JobPosting: JSON-LD, then microdata/RDFa;
 3. the label-based reader, for pages no template knows and for the fields a
    template's selectors no longer find (a redesign lowers accuracy a little
-   instead of turning columns into nulls).
+   instead of turning columns into nulls);
+4. embedded page state (Next.js, Nuxt, `window.__STATE__` JSON), for what the
+   visible page does not show (a skeleton page shows nothing).
+
+Then a site's own rules (`[[sites]]` `fields`, see `siterules.py`) override
+the fields they name, and a page with pay but no stated currency gets the
+currency its locale or domain implies, else the site's `default_currency`.
 
 A page no template claims must show at least two career facts, not read as a
 link list and not ask robots not to index it (a print view, a duplicate), or
@@ -25,8 +32,20 @@ from typing import Protocol
 from selectolax.lexbor import LexborHTMLParser
 
 from extract.errors import NotACareerPage, ParseError
-from extract.parse import codes, jsonld, labels, listing
+from extract.parse import (
+    codes,
+    depth,
+    embedded,
+    jsonld,
+    labels,
+    listing,
+    meta,
+    microdata,
+    siterules,
+)
 from extract.parse.draft import GROUPS, fill, settled_groups
+from extract.parse.page import index_page
+from extract.parse.siterules import SiteRules
 from extract.records import RawCareer
 
 log = logging.getLogger(__name__)
@@ -38,7 +57,8 @@ class TemplateParser(Protocol):
     `parse` records a rule for every field it settles, also when it settles it
     as empty on purpose (e.g. an education placeholder), so the label fallback
     leaves that field alone; fields without a rule and without a value are
-    open to the fallback.
+    open to the fallback. A template may also name, as `unpublished`, the field
+    groups its site has no place for at all; those are not looked for elsewhere.
     """
 
     name: str
@@ -62,21 +82,28 @@ def _parsers() -> tuple[TemplateParser, ...]:
 
 
 def parse_page(
-    html: str, url: str, *, templates: bool = True, structured: bool = True
+    html: str,
+    url: str,
+    *,
+    templates: bool = True,
+    structured: bool = True,
+    site: SiteRules | None = None,
 ) -> RawCareer:
     """Parse `html` (served at `url`) into a `RawCareer`.
 
     `templates=False, structured=False` leaves the label reader alone (to
-    measure it). Raises `NotACareerPage` for listings and other non-profile
-    pages and `ParseError` for profile pages that cannot be read; nothing else.
+    measure it). `site` carries the site's own field rules and default currency.
+    Raises `NotACareerPage` for listings and other non-profile pages and
+    `ParseError` for profile pages that cannot be read; nothing else.
     """
     try:
-        tree = LexborHTMLParser(html)
+        tree = LexborHTMLParser(depth.bounded(html))
     except Exception as exc:  # selectolax raises bare errors on hostile input
         raise ParseError(f"unreadable HTML: {exc}", url=url) from exc
     try:
-        career = _with_code(_parse_tree(tree, url, templates=templates, structured=structured),
-                            tree, url)
+        career = _with_code(
+            _parse_tree(tree, url, templates=templates, structured=structured, site=site), tree, url
+        )
     except ParseError as exc:
         log.debug("not parsed %s: %s", url, exc)
         raise
@@ -102,32 +129,65 @@ def _with_code(career: RawCareer, tree: LexborHTMLParser, url: str) -> RawCareer
 
 
 def _parse_tree(
-    tree: LexborHTMLParser, url: str, *, templates: bool, structured: bool
+    tree: LexborHTMLParser, url: str, *, templates: bool, structured: bool, site: SiteRules | None
 ) -> RawCareer:
     career: RawCareer | None = None
+    claimed = False
+    done: frozenset[str] = frozenset()  # groups the claiming template publishes nowhere
     if templates:
         for parser in _parsers():
             if parser.matches(tree, url):
                 career = parser.parse(tree, url)
+                claimed = True
+                done = getattr(parser, "unpublished", frozenset())
+                if meta.generic_title(career.title):  # "Job profile": read the page's subject
+                    career = replace(career, title=meta.title(tree))
                 break
     if structured:
-        found = jsonld.read(tree, url)
-        if found is not None:
-            career = found if career is None else fill(career, found)
-    if career is not None and settled_groups(career) >= set(GROUPS):
-        return career
+        for reader in (jsonld.read, microdata.read):
+            found = reader(tree, url)
+            if found is not None:
+                career = found if career is None else fill(career, found)
     if career is None and listing.not_for_collection(tree):
         raise NotACareerPage("the page asks not to be indexed (print view, duplicate)", url=url)
-    by_labels = labels.read(tree, url)
-    if career is not None:
-        career = fill(career, by_labels)
-        if not career.title:
-            if not by_labels.title:
-                raise ParseError("no title", url=url, field="title")
-            career = replace(career, title=by_labels.title)
-        return career
-    if listing.looks_like_listing(tree, labels.evidence(by_labels)):
+    if career is None or settled_groups(career) | done < set(GROUPS):
+        page = index_page(tree)
+        by_labels = labels.read(tree, url, page)
+        career = by_labels if career is None else _with_title(fill(career, by_labels), by_labels)
+    if structured and settled_groups(career) | done < set(GROUPS):
+        state = embedded.read(tree, url)
+        if state is not None:
+            career = _with_title(fill(career, state), state)
+            if state.title and (("title", "labels:title-tag") in career.rules or not career.title):
+                career = replace(career, title=state.title)  # the data names it, not the tab
+    if site is not None:
+        career = siterules.apply(career, tree, url, site)
+    structured_data = career.parser.startswith(("jsonld", "microdata"))
+    if not (claimed or structured_data) and listing.looks_like_listing(
+        tree, labels.evidence(career)
+    ):
         raise NotACareerPage("no career profile found on this page", url=url)
-    if not by_labels.title:
+    if not career.title:
         raise ParseError("career facts found but no title", url=url, field="title")
-    return by_labels
+    return _with_currency(career, tree, url, site)
+
+
+def _with_title(career: RawCareer, other: RawCareer) -> RawCareer:
+    return career if career.title or not other.title else replace(career, title=other.title)
+
+
+def _with_currency(
+    career: RawCareer, tree: LexborHTMLParser, url: str, site: SiteRules | None
+) -> RawCareer:
+    """A page with pay and no stated currency: its locale's, else its site's default."""
+    if career.currency_hint or not (
+        career.salary_low or career.salary_median or career.salary_high or career.salary_text
+    ):
+        return career
+    found = meta.currency_hint(tree, url)
+    if found is None and site is not None and site.default_currency:
+        found = (site.default_currency, "site:default_currency")
+    if found is None:
+        return career
+    code, rule = found
+    return replace(career, currency_hint=code, rules=(*career.rules, ("currency_hint", rule)))

@@ -18,12 +18,18 @@ from extract.records import RawCareer
 GROUPS: dict[str, tuple[str, ...]] = {
     "category": ("category",),
     "summary": ("summary",),
-    "salary": ("salary_low", "salary_median", "salary_high", "salary_text", "currency_hint"),
-    "growth": ("growth",),
-    "workers": ("workers",),
+    "salary": (
+        "salary_low", "salary_median", "salary_high", "salary_text", "salary_context",
+        "currency_hint",
+    ),
+    "growth": ("growth", "growth_context", "outlook"),
+    "workers": ("workers", "workers_context"),
     "education": ("education",),
     "environment": ("environment",),
-    "skills": ("technical_skills", "people_skills"),
+    # Each list on its own: a template that reads one list leaves the others open.
+    "technical_skills": ("technical_skills",),
+    "people_skills": ("people_skills",),
+    "tools": ("tools",),
     "duties": ("duties",),
 }
 GROUP_OF: dict[str, str] = {f: g for g, members in GROUPS.items() for f in members}
@@ -64,7 +70,7 @@ class Draft:
 
 
 def _empty(field: str) -> Value:
-    return () if field in {"technical_skills", "people_skills", "duties"} else None
+    return () if field in {"technical_skills", "people_skills", "tools", "duties"} else None
 
 
 def settled_groups(career: RawCareer) -> set[str]:
@@ -76,12 +82,25 @@ def settled_groups(career: RawCareer) -> set[str]:
     return done
 
 
+_LISTS = ("technical_skills", "people_skills", "tools")
+
+
+def _repeats(primary: RawCareer, fallback: RawCareer, group: str) -> bool:
+    """A list the primary already has under another kind (one "Skills" list that JSON-LD
+    calls technical and the labels call people) is not a second list."""
+    if group not in _LISTS:
+        return False
+    offered = {i.casefold() for i in getattr(fallback, group)}
+    held = {i.casefold() for f in _LISTS if f != group for i in getattr(primary, f)}
+    return bool(offered) and len(offered & held) >= len(offered) / 2
+
+
 def fill(primary: RawCareer, fallback: RawCareer | None) -> RawCareer:
     """`primary` with every group it did not settle taken from `fallback` (values and rules)."""
     if fallback is None:
         return primary
     missing = set(GROUPS) - settled_groups(primary)
-    offered = settled_groups(fallback) & missing
+    offered = {g for g in settled_groups(fallback) & missing if not _repeats(primary, fallback, g)}
     if not offered:
         return primary
     taken = {f for g in offered for f in GROUPS[g]}

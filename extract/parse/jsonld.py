@@ -2,12 +2,13 @@
 
 Raw text forms emitted (transform parses these):
 - salary: "<CUR> <amount>[ per <period>]", e.g. "USD 75000 per year", "GBP 13.5 per hour";
-  a range given as min/max becomes salary_low/salary_high; `estimatedSalary`
-  percentiles map percentile10 (else 25) -> low, median -> median, percentile90
-  (else 75) -> high. Amounts are the JSON numbers as written (no thousands
-  separators); <period> is year, month, week, day or hour from `duration`
-  (P1Y, P1M, P1W, P1D, PT1H) or `unitText` (YEAR, MONTH, WEEK, DAY, HOUR).
-  salary_text joins the three with "; " as "low USD 50000 per year; median ...".
+  a range given as minValue/maxValue becomes salary_low/salary_high, the median (or
+  a single value) salary_median. Percentiles (`percentile10` ... `percentile90`) are
+  not a low/high range: they stay in salary_text only. Amounts are the JSON numbers
+  as written (no thousands separators); <period> is year, month, week, day or hour
+  from `duration` (P1Y, P1M, P1W, P1D, PT1H) or `unitText` (YEAR, MONTH, WEEK, DAY,
+  HOUR). salary_text joins the figures with "; " as "low USD 50000 per year;
+  median ...; percentile90 ...".
 - education: `educationRequirements` text, or a credential's name/credentialCategory.
 - skills: `skills` items -> technical_skills (postings list competencies such as tools).
 - duties: `responsibilities` items; a single string is split on newlines and bullets.
@@ -93,7 +94,12 @@ def read(tree: LexborHTMLParser, url: str) -> RawCareer | None:
     obj = find(tree)
     if obj is None:
         return None
-    d = Draft(f"{NAME}/{VERSION}")
+    return from_object(obj, url, f"{NAME}/{VERSION}")
+
+
+def from_object(obj: dict[str, Any], url: str, parser: str) -> RawCareer:
+    """The career a schema.org Occupation/JobPosting object states (JSON-LD or microdata)."""
+    d = Draft(parser)
     title = _text(obj.get("name")) or _text(obj.get("title"))
     if _text(obj.get("description")):
         d.put("summary", _strip_tags(_text(obj.get("description"))), "description")
@@ -165,13 +171,19 @@ def _items(value: Any) -> tuple[str, ...]:
 
 def _salary(obj: dict[str, Any], d: Draft) -> None:
     money = obj.get("estimatedSalary") or obj.get("baseSalary")
-    if isinstance(money, list):
-        money = next((m for m in money if isinstance(m, dict)), None)
+    if isinstance(money, list):  # one per period: the yearly one, else the first
+        entries = [m for m in money if isinstance(m, dict)]
+        yearly = [m for m in entries if _PERIODS.get(_text(m.get("duration")).upper()) == "year"]
+        money = (yearly or entries)[0] if entries else None
     if not isinstance(money, dict):
         return
     currency = _text(money.get("currency")) or _text(obj.get("salaryCurrency"))
     value = money.get("value")
     spread: dict[str, Any] = value if isinstance(value, dict) else money
+    if isinstance(value, list):  # one entry per period: the yearly one
+        entries = [v for v in value if isinstance(v, dict)]
+        yearly = [v for v in entries if _PERIODS.get(_text(v.get("unitText")).upper()) == "year"]
+        spread = (yearly or entries or [money])[0]
     period = _PERIODS.get(
         (_text(spread.get("unitText")) or _text(money.get("duration"))).upper(), ""
     )
@@ -185,15 +197,18 @@ def _salary(obj: dict[str, Any], d: Draft) -> None:
                 return f"{cur}{num}{per}"
         return None
 
-    low = amount("percentile10", "percentile25", "minValue")
+    low = amount("minValue")
     median = amount("median", "value")
-    high = amount("percentile90", "percentile75", "maxValue")
+    high = amount("maxValue")
+    percentiles = [(k, amount(k)) for k in ("percentile10", "percentile25", "percentile75",
+                                             "percentile90")]  # fmt: skip
     if not (low or median or high):
         return
     d.put("salary_low", low, "salary.low")
     d.put("salary_median", median, "salary.median")
     d.put("salary_high", high, "salary.high")
-    text = "; ".join(f"{k} {v}" for k, v in (("low", low), ("median", median), ("high", high)) if v)
+    shown = [("low", low), ("median", median), ("high", high), *percentiles]
+    text = "; ".join(f"{k} {v}" for k, v in shown if v)
     d.put("salary_text", text, "salary")
     d.put(
         "currency_hint",

@@ -1,207 +1,106 @@
 """Label-based extraction for pages no template knows: values beside labels.
 
-A *label* is a short piece of text that names a field ("Median pay",
-"Job outlook", "Number of jobs", "Education", "Skills", ...). Values are looked
-for where pages put them: the other cell of a two-cell table row, the column of
-a one-row table, the `<dd>` of a `<dt>`, the element right after a label or a
-heading, the rest of a "Label: value" line. Lists (duties, skills) are the
-items, or bold lead-ins, of the section under a heading.
+A *label* is a short piece of text that names a field ("Median pay", "Job
+outlook", "Number of jobs", "Education", "Skills", ...; the vocabulary is in
+`fields.py`). Values are looked for where pages put them:
 
-Nothing here is tuned to one site: each field has label patterns (ordered
-specific to generic) and a value check (a salary shows money, an outlook a
-percent or a growth phrase, a worker count a number, an education a short
-phrase). A value that fails its check is not a value, which keeps help texts
-and prose paragraphs out. Ties go to the more specific label, then to the
-more structured place, then to the first on the page.
+- place 0: the other cell of a two-cell table row, the column of a one-row
+  table, a wage table (Low/Median/High or 10th-90th percentile columns, a row
+  per period or region: the yearly row, else the first), the `<dd>` of a `<dt>`;
+- place 1: the element right after a label (stat tiles, label/value divs);
+- place 2: a heading followed by its value, the rest of a "Label: value" line;
+- place 3: a sentence that states pay or growth ("Plumbers usually earn
+  between $25 and $30 an hour", "projected to grow 5 percent from 2024 to 2034").
+
+Nothing here is tuned to one site: a value that fails its field's check is not a
+value, which keeps help texts and prose out. Ties go to the more specific
+label, then to the more structured place, then to the first on the page.
+Regions that belong to the site rather than the career (menus, footers, forms,
+cookie banners, related careers' cards with their own pay) are not read
+(`page.py`); a label that repeats with different values is another job's.
+
+Pay: a range under a pay label ("Salary range: $48K-$95K a year", "Typical
+salary range: between £21,000 and £38,000") is both the low and the high as
+written, unless the page names a low and a high of their own; a single
+amount under a median label is the median. Each figure keeps the words around
+it (its label, a column or row header, a caption, a note such as "per week", a
+footnote such as "* Figures are weekly earnings" or "All pay is in Australian
+dollars") in `salary_context`, where transform reads the period and the
+currency a figure does not state. When the page shows pay in several periods, the yearly
+figures are taken; percentile columns are not a low/high range.
+
+Growth: a percent or category goes to `growth`, a site's own rating ("Good",
+"Strong", stars) to `outlook`; labels carrying years ("Job outlook, 2024-34",
+"Number of jobs, 2024") go to `growth_context` / `workers_context`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from urllib.parse import urljoin, urlsplit
+from itertools import islice
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from extract.parse import fields, meta, sections
 from extract.parse.draft import Draft
-from extract.parse.text import clean, leadin, next_element, text_of
+from extract.parse.fields import (
+    BARE_AMOUNT,
+    KEYWORDS,
+    MONEY,
+    Scalar,
+    match,
+    normalize_label,
+    periods_in,
+    rating_ok,
+)
+from extract.parse.page import HEADINGS, PageIndex, index_page
+from extract.parse.text import (
+    BLOCK_TAGS,
+    children,
+    clean,
+    is_element,
+    next_element,
+    text_of,
+    within,
+)
 from extract.records import RawCareer
 
 NAME = "labels"
-VERSION = "1"
+VERSION = "2"
 
-_HEADING_LEVEL = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _LABEL_TAGS = frozenset(
     {"th", "td", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "strong", "b", "label", "span",
-     "p", "div", "li", "em", "legend", "caption"}
+     "p", "div", "li", "em", "legend", "caption", "small", "summary", "button", "dd",
+     "figcaption"}
 )  # fmt: skip
-_MONEY = re.compile(
-    r"(?:[$£€¥₹]|\b(?:USD|GBP|EUR|CAD|AUD|INR|NZD|CHF)\b)\s?\d"
-    r"|\d[\d,.]*\s?[kK]\b|\b\d{1,3}(?:,\d{3})+(?:\.\d+)?\b"
+_SMALL = 80  # nodes: bigger elements are neither labels nor values
+_PAY_FIELDS = ("salary_low", "salary_median", "salary_high")
+_ROLE = {"salary_low": "low", "salary_median": "median", "salary_high": "high"}
+_PERCENTILE = re.compile(
+    r"^(?:p ?\d{2}|\d{1,2}(?:st|nd|rd|th)?(?: percentile|%)|(?:lowest|highest|top|bottom) \d+%"
+    r".*|\d{1,2}(?:st|nd|rd|th) pct)$"
 )
-_PLACEHOLDER = re.compile(
-    r"^(see\b.*|n/?a|not available|not applicable|unknown|varies|none listed|tbd|[-—–]+|\?)$", re.I
+_OTHER_COLUMN = re.compile(
+    r"^(?:occupations?|jobs?|job titles?|careers?|roles?|titles?|names?|job duties|duties"
+    r"|(?:typical |entry[- ]level )?education.*|job outlook|outlook|employment.*|growth.*)$"
 )
-_GROWTH = re.compile(
-    r"\d\s*(%|percent\b)|faster|slower|as fast as|average|declin|little or no change|\bgrow"
-    r"|increas|decreas|stable|shrink|^(very )?(strong|good|fair|moderate|limited|weak|poor)$",
+_PERIOD_COLUMN = re.compile(r"^(?:pay )?(?:period|frequency|basis|rate type|unit)$")
+# Short page-level statements about all pay figures: their currency or their period.
+_ABOUT_PAY = re.compile(
+    r"\b(?:pay|wages?|salar\w*|earnings|figures|amounts|rates|income)\b.{0,60}"
+    r"\b(?:dollars?|pounds?|sterling|euros?|[A-Z]{3}|weekly|hourly|monthly|annual|yearly"
+    r"|per (?:hour|week|month|year|annum)|a (?:week|year|month))\b",
     re.I,
 )
-_COUNT = re.compile(
-    r"^(?:about|approximately|approx\.?|around|over|more than|nearly|almost|some|~)?\s*"
-    r"\d[\d,.]*\s*(?:k|m|mn|million|thousand|b|bn|billion)?\+?(?:\s+(?:jobs|workers|people|"
-    r"employed|employees))?$",
+_STATEMENT = re.compile(
+    r"\b(?:are|is|shown|quoted|given|expressed|listed)\b.{0,40}\b(?:in|as)\b|\b(?:figures|amounts"
+    r"|pay|earnings|wages|salaries|salary|rates) (?:shown |quoted |here )?(?:are|is)\b"
+    r"|\b(?:pay|wages?|salar\w*|earnings|figures|amounts|rates)\s+(?:\w+\s+)?in\s+"
+    r"(?:[A-Z]{3}\b|\w+ dollars|pounds|euros)",
     re.I,
 )
-_YEAR = re.compile(r"^(19|20)\d\d$")
-# Cheap first look: words every scalar label pattern below contains one of.
-_KEYWORDS = re.compile(
-    r"pay|salar|wage|earn|income|compens|median|average|avg|mean|typical|starter|starting|entry"
-    r"|low|min|from|new entrant|experienced|high|max|top|senior|up to|outlook|growth|change"
-    r"|demand|jobs|worker|employ|workforce|educat|degree|qualif|environment|setting|workplace"
-    r"|weekly|monthly|hourly|prospect|future"
-    r"|categor|cluster|career|sector|industry|family|group",
-    re.I,
-)
-
-
-def _pattern(*alternatives: str) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(a) for a in alternatives)
-
-
-@dataclass(frozen=True, slots=True)
-class _Scalar:
-    field: str
-    labels: tuple[re.Pattern[str], ...]  # full-match against a normalized label, best first
-    accept: Callable[[str], bool]
-    max_len: int
-
-
-def _salary_ok(v: str) -> bool:
-    return bool(_MONEY.search(v)) and len(_MONEY.findall(v)) <= 2
-
-
-def _growth_ok(v: str) -> bool:
-    return bool(_GROWTH.search(v)) and len(v.split()) <= 10
-
-
-def _count_ok(v: str) -> bool:
-    return bool(_COUNT.match(v)) and not _YEAR.match(v) and "%" not in v
-
-
-def _education_ok(v: str) -> bool:
-    words = len(v.split())
-    prose = words > 16 or (words > 8 and v.endswith("."))
-    return not _MONEY.search(v) and len(v) >= 2 and not prose and "%" not in v
-
-
-def _short_ok(v: str) -> bool:
-    return len(v.split()) <= 8 and not (len(v.split()) > 5 and v.endswith("."))
-
-
-_MEDIAN = _pattern(
-    r"(median|average|avg|typical|mean)( annual| yearly| hourly| weekly| monthly| base)? "
-    r"(pay|salary|wages?|earnings|income)( range)?",
-    r"(annual|yearly|hourly|weekly|monthly|base|estimated) (salary|pay|wages?|earnings)",
-    r"median|average",
-    r"(salary|pay|wage) range|salary|pay|wages?|earnings|compensation|income",
-)
-_LOW = _pattern(
-    r"(starter|starting|entry[- ]level|low|lowest|minimum|min)( salary| pay| wages?)?",
-    r"salary from|from|low end|new entrants?",
-)
-_HIGH = _pattern(
-    r"(experienced|high|highest|maximum|max|top|senior)( salary| pay| wages?)?",
-    r"salary to|up to|high end",
-)
-_SCALARS: tuple[_Scalar, ...] = (
-    _Scalar("salary_median", _MEDIAN, _salary_ok, 120),
-    _Scalar("salary_low", _LOW, _salary_ok, 60),
-    _Scalar("salary_high", _HIGH, _salary_ok, 60),
-    _Scalar(
-        "growth",
-        _pattern(
-            r"(job|employment|career|occupational) (outlook|growth)( rate)?",
-            r"(10|ten)[- ]year (growth|outlook|change)|projected (growth|change)( rate)?"
-            r"|growth( rate| outlook)?",
-            r"outlook|future (demand|growth)|demand|(job |employment )?prospects",
-        ),
-        _growth_ok,
-        80,
-    ),
-    _Scalar(
-        "workers",
-        _pattern(
-            r"number of (jobs|workers|people employed|employees|people in (this|the) job)",
-            r"((us|u\.s\.|uk|total|current) )?(workers|employment|jobs)|people employed"
-            r"|number employed|workforce|employed|employees|employment (size|level)",
-        ),
-        _count_ok,
-        40,
-    ),
-    _Scalar(
-        "education",
-        _pattern(
-            r"(typical |minimum |required )?(entry[- ]level )?education"
-            r"( level| required| requirements?| needed)?",
-            r"education and training|educational requirements?|degree( required| level)?"
-            r"|qualifications?( required| needed)?|minimum qualifications?",
-        ),
-        _education_ok,
-        120,
-    ),
-    _Scalar(
-        "environment",
-        _pattern(r"(work(ing)? )?environment|work setting|workplace"),
-        _short_ok,
-        60,
-    ),
-    _Scalar(
-        "category",
-        _pattern(
-            r"category|career (cluster|area|field)|sector|industry|job family|occupation group"
-        ),
-        _short_ok,
-        60,
-    ),
-)
-
-_DUTIES = _pattern(
-    r"(main |key |typical |job |daily )?duties( and (responsibilities|tasks))?"
-    r"|tasks and (duties|responsibilities)",
-    r"day[- ]to[- ]day( tasks| duties| activities)?|(main |key |typical |daily )?tasks"
-    r"|(key |main )?responsibilities",
-    r"what (they|you|you'll|you will|you'd) (actually )?do|what the job involves"
-    r"|what .{1,40} do|a day in the life|role",
-)
-_SKILLS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("technical_skills", re.compile(
-        r"(tools|technical|hard|digital)( (&|and) (technical|tech|technology))?( skills)?"
-        r"|tools( (&|and) technology)?|technology|software|tech stack|technical skills"
-    )),
-    ("people_skills", re.compile(
-        r"(important |key |personal )?qualities|(people|soft|interpersonal|personal)"
-        r"( (&|and) mindset)? skills|skills and knowledge|(key |core |essential |required )?"
-        r"skills( required| needed| and abilities)?|required skills|what it takes"
-        r"|competenc(ies|e)|abilities"
-    )),
-)  # fmt: skip
-_DUTY_INTRO = re.compile(
-    r"\b(do|perform|duties|tasks|responsibilit\w*|could be|will|you'll|include)\b", re.I
-)
-_NOT_DUTY_INTRO = re.compile(r"\b(types of|examples of|such as|kinds of)\b", re.I)
-
-
-def normalize_label(text: str) -> str:
-    """ "2024 Median Pay" -> "median pay", "Job Outlook, 2024–34:" -> "job outlook"."""
-    s = clean(text).lower()
-    s = re.sub(r"\(.*?\)", " ", s)
-    s = re.sub(r"^(19|20)\d\d\s+", "", s)
-    s = re.sub(r"[,\s]+(in\s+)?(19|20)\d\d(\s*[-–—]\s*(19|20)?\d\d)?\s*$", "", s)
-    s = re.sub(r"[\s:.\-–—*]+$", "", s)
-    s = s.replace("’", "'").replace("&", " and ")
-    return clean(s)
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,9 +108,14 @@ class _Candidate:
     field: str
     value: str | None  # None: the label is there, its value cell is empty
     spec: int  # index of the label pattern that matched (lower = more specific)
-    place: int  # 0 table/dl, 1 label/value block, 2 heading or "Label: value" line
+    place: int  # 0 table/dl, 1 label/value block, 2 heading or "Label: value" line, 3 prose
     order: int  # position on the page
     rule: str
+    label: str = ""  # the label as published
+    note: str = ""  # words beside the value ("per week", a column header, a caption)
+
+    def key(self) -> tuple[int, int, int]:
+        return (self.spec, self.place, self.order)
 
 
 class LabelReader:
@@ -230,131 +134,142 @@ class LabelReader:
 PARSER = LabelReader()
 
 
-def read(tree: LexborHTMLParser, url: str) -> RawCareer:
+def read(tree: LexborHTMLParser, url: str, index: PageIndex | None = None) -> RawCareer:
     """Everything the labels of the page give (title may be "" when the page has none)."""
     d = Draft(f"{NAME}/{VERSION}")
-    body = tree.body
-    elements = list(body.traverse()) if body is not None else []
+    page = index if index is not None else index_page(tree)
+    cands = list(_split_growth(_unrepeated(list(_candidates(page)))))
     best: dict[str, _Candidate] = {}
-    for cand in _unrepeated(list(_candidates(elements))):
+    for cand in cands:
         old = best.get(cand.field)
-        if old is None or (cand.spec, cand.place, cand.order) < (old.spec, old.place, old.order):
+        if old is None or cand.key() < old.key():
             best[cand.field] = cand
-    _put_salary(best, d)
-    for field in ("growth", "workers", "education", "environment", "category"):
+    _put_salary([c for c in cands if c.field in _PAY_FIELDS], page, d)
+    _put_growth(best, d)
+    if "workers" in best:
+        w = best["workers"]
+        d.put("workers", w.value, w.rule)
+        context = clean(f"{w.label} {w.note}")
+        if w.value and re.search(r"(19|20)\d\d", context):
+            d.put("workers_context", context, w.rule)
+    for field in ("education", "environment", "category"):
         if field in best:
             d.put(field, best[field].value, best[field].rule)
     if "category" not in best:
-        _breadcrumb_category(tree, d) or _link_trail_category(tree, url, d)
-    _lists(elements, d)
-    _summary(tree, d)
-    return d.career(url, _title(tree))
-
-
-def _unrepeated(cands: list[_Candidate]) -> list[_Candidate]:
-    """Drop labels that repeat with different values: cards of other jobs (similar
-    occupations, vacancies, "Wage: ..." per listing) are not this career's facts."""
-    values: dict[tuple[str, str], set[str | None]] = {}
-    for c in cands:
-        values.setdefault((c.field, c.rule), set()).add(c.value)
-    return [c for c in cands if len(values[(c.field, c.rule)]) == 1]
+        meta.category(tree, url, page, d)
+    for field, (items, rule) in sections.best_lists(page).items():
+        d.put(field, items, rule)
+    meta.summary(tree, d)
+    title, where = meta.titled(tree, page)
+    d.rules.append(("title", f"{NAME}:{where}"))
+    return d.career(url, title)
 
 
 def evidence(career: RawCareer) -> int:
     """How many career facts a page showed (salary, growth, workers, education, duties, skills)."""
     facts = (
         career.salary_median or career.salary_low or career.salary_high,
-        career.growth,
+        career.growth or career.outlook,
         career.workers,
         career.education,
         career.duties,
-        career.technical_skills or career.people_skills,
+        career.technical_skills or career.people_skills or career.tools,
     )
     return sum(1 for f in facts if f)
 
 
-def _put_salary(best: dict[str, _Candidate], d: Draft) -> None:
-    parts = [best[f] for f in ("salary_low", "salary_median", "salary_high") if f in best]
-    if not parts:
-        return
-    median = best.get("salary_median")
-    low, high = best.get("salary_low"), best.get("salary_high")
-    if median is not None and median.value and low is None and high is None:
-        split = _split_range(median.value)
-        if split is not None:
-            d.put("salary_low", split[0], median.rule + ".range-low")
-            d.put("salary_high", split[1], median.rule + ".range-high")
-            d.put("salary_median", None, median.rule + ".range")
-            d.put("salary_text", median.value, median.rule)
-            return
-    for cand in parts:
-        d.put(cand.field, cand.value, cand.rule)
-    text = " ".join(c.value for c in parts if c.value)
-    d.put("salary_text", text or None, "+".join(c.rule for c in parts))
+def _unrepeated(cands: list[_Candidate]) -> list[_Candidate]:
+    """Drop labels that repeat with different values: cards of other jobs (similar
+    occupations, vacancies, "Wage: ..." per listing) are not this career's facts. A pay
+    label given once to a single amount and once to a range ("Salary: £56,030",
+    "Salary: £40,610 - £75,640"), or to one figure per period ("$16.46 per hour", "$30,990
+    per annum"), is the page's own pay, not two jobs: only two values of one period and
+    shape are."""
+    values: dict[tuple[str, str], set[str | None]] = {}
+    slots: dict[tuple[str, str], set[tuple[str | None, bool]]] = {}
+    for c in cands:
+        values.setdefault((c.field, c.rule), set()).add(c.value)
+        slots.setdefault((c.field, c.rule), set()).add((_period_of(c), _is_range(c.value)))
+
+    def repeated(c: _Candidate) -> bool:
+        seen = values[(c.field, c.rule)]
+        if len(seen) == 1:
+            return False
+        if c.field in _PAY_FIELDS:
+            # Each value its own period and shape (a yearly median, a yearly range, a day
+            # rate): the page's own pay. Two figures for one slot: another job's card.
+            return len(slots[(c.field, c.rule)]) < len(seen)
+        return True
+
+    return [c for c in cands if not repeated(c)]
 
 
-_RANGE = re.compile(r"^(.*?\d.*?)\s*(?:\bto\b|[-–—]|\band\b)\s*(.*?\d.*)$", re.I)
+# --- finding candidates ------------------------------------------------------------------------
 
 
-def _split_range(value: str) -> tuple[str, str] | None:
-    """ "£14,000 Starter to £30,000 Experienced" -> ("£14,000 Starter", "£30,000 Experienced")."""
-    if len(_MONEY.findall(value)) != 2:
-        return None
-    m = _RANGE.match(value)
-    if m is None or not _MONEY.search(m.group(1)) or not _MONEY.search(m.group(2)):
-        return None
-    return clean(m.group(1)), clean(m.group(2))
+_MAX_CANDIDATES = 1000  # a career page has tens of labels; a hostile one, no bound
 
 
-def _match(label: str) -> Iterable[tuple[_Scalar, int]]:
-    if not label or len(label) > 50:
-        return
-    for scalar in _SCALARS:
-        for i, pat in enumerate(scalar.labels):
-            if pat.fullmatch(label):
-                yield scalar, i
-                break
+def _candidates(page: PageIndex) -> Iterator[_Candidate]:
+    return islice(_all_candidates(page), _MAX_CANDIDATES)
 
 
-def _value(scalar: _Scalar, raw: str, *, allow_empty: bool) -> tuple[bool, str | None]:
-    """(usable, value): an empty or placeholder value counts only where `allow_empty`."""
-    v = clean(raw)
-    if not v or _PLACEHOLDER.match(v):
-        return allow_empty, None
-    if len(v) > scalar.max_len or not scalar.accept(v):
-        return False, None
-    return True, v
-
-
-def _subtree_sizes(elements: list[LexborNode]) -> dict[int, int]:
-    """Elements under each element (itself included), in one pass over document order."""
-    size = {el.mem_id: 1 for el in elements}
-    for el in reversed(elements):
-        parent = el.parent
-        if parent is not None and parent.mem_id in size:
-            size[parent.mem_id] += size[el.mem_id]
-    return size
-
-
-def _candidates(elements: list[LexborNode]) -> Iterable[_Candidate]:
-    sizes = _subtree_sizes(elements)
-    for order, el in enumerate(elements):
-        if sizes[el.mem_id] > _SMALL and el.tag not in {"tr", "table"}:
+def _all_candidates(page: PageIndex) -> Iterator[_Candidate]:
+    for order, el in enumerate(page.elements):
+        if page.noisy[order]:
             continue
         tag = el.tag
-        if tag == "tr":
+        size = page.sizes[order]
+        if tag == "table":
+            yield from _table(el, order)
+        elif tag == "tr":
             yield from _row(el, order)
-        elif tag == "table":
-            yield from _one_row_table(el, order)
+        elif size > _SMALL:
+            continue
         elif tag == "dt":
             dd = next_element(el)
             if dd is not None and dd.tag == "dd":
                 yield from _pair(el, dd, order, 0, "dl", allow_empty=True)
         elif tag in _LABEL_TAGS:
             raw = el.text()
-            if len(raw) > 160 or not _KEYWORDS.search(raw):
-                continue
-            yield from _block(el, order)
+            if len(raw) <= 160 and (KEYWORDS.search(raw) or raw.rstrip().endswith("?")):
+                yield from _block(el, order)
+            if (tag in {"p", "li", "dd", "div", "span"} and size <= 12 and len(raw) <= 400
+                    and any(ch.isdigit() for ch in raw) and _PROSE_VERB.search(raw)):
+                yield from _prose(el, order, raw)  # fmt: skip
+
+
+# Cheap first look for _prose: a verb of projection or of earning (and, tested first, a digit).
+_PROSE_VERB = re.compile(r"project|expect|forecast|anticipat|earn|make|paid|receive", re.I)
+
+
+def _value_text(el: LexborNode) -> str:
+    """The value as a reader sees it; for icons (stars) their accessible name."""
+    text = text_of(el, _SMALL)
+    if re.search(r"[A-Za-z0-9]", text):
+        return text
+    for node in within(el, 20):  # a small value only: a big node is no value
+        for attr in ("aria-label", "title", "alt"):
+            said = clean(node.attributes.get(attr))
+            if said and re.search(r"[A-Za-z0-9]", said):
+                return said
+    return text
+
+
+
+def _note(value_el: LexborNode) -> str:
+    """Short texts right after a value in its container ("per week", "median, before tax")."""
+    notes: list[str] = []
+    node = next_element(value_el)
+    while node is not None and len(notes) < 3:
+        text = text_of(node, 12)
+        short = 40 if node.tag in {"span", "small", "em", "i", "sup", "sub", "abbr"} else 25
+        if not text or len(text) > short or ":" in text or any(True for _ in match(
+                normalize_label(text))):  # fmt: skip
+            break
+        notes.append(text)
+        node = next_element(node)
+    return " ".join(notes)
 
 
 def _pair(
@@ -365,33 +280,188 @@ def _pair(
     rule: str,
     *,
     allow_empty: bool,
+    note: str = "",
 ) -> Iterable[_Candidate]:
-    label = normalize_label(text_of(label_el, _SMALL))
-    for scalar, spec in _match(label):
-        ok, v = _value(scalar, text_of(value_el, _SMALL), allow_empty=allow_empty)
+    raw_label = text_of(label_el, _SMALL)
+    label = normalize_label(raw_label)
+    for scalar, spec in match(label):
+        raw = _value_text(value_el)
+        name = f"{rule}({label})"
+        if scalar.field in _PAY_FIELDS and _several_figures(raw):
+            # "a median of $30/hr (most earn between $25 and $40) or $62,400 a year": a
+            # clause that states no period has the one of the clause before it.
+            shared = sorted(periods_in(raw))
+            last = f"per {shared[0]}" if len(shared) == 1 else ""
+            for i, clause in enumerate(_clauses(raw)):
+                own = sorted(periods_in(clause))
+                if len(own) == 1:
+                    last = f"per {own[0]}"
+                yield _Candidate(scalar.field, clause, spec, place, order, f"{name}.{i}",
+                                 raw_label, "" if own else last)  # fmt: skip
+            continue
+        if scalar.field == "growth":
+            raw = _emphasized_rating(value_el) or raw
+        ok, v = _accept(scalar, raw, allow_empty=allow_empty)
         if ok:
-            yield _Candidate(scalar.field, v, spec, place, order, f"{rule}({label})")
+            extra = note or (_note(value_el) if scalar.field in _PAY_FIELDS else "")
+            yield _Candidate(scalar.field, v, spec, place, order, name, raw_label, extra)
+
+
+# Clause breaks of a pay sentence; "equal to or greater than", "or more" are no break.
+_CLAUSE = re.compile(
+    r"\s*(?:;|\(|\)|(?<!to )\bor\b(?! (?:more|above|higher|greater|less|over)\b)"
+    r"|,\s*(?:and|while|with)\b|\band most\b)\s*",
+    re.I,
+)
+
+
+def _several_figures(text: str) -> bool:
+    """A sentence with figures of several kinds or periods ("$30 an hour or $62,400 a year",
+    "a median of $47K (most earn between $31K and $60K)")."""
+    n = len(MONEY.findall(text))
+    return len(text) <= 300 and (n > 2 or (n == 2 and not _is_range(text)))
+
+
+def _clauses(text: str) -> list[str]:
+    return [c for c in (clean(p) for p in _CLAUSE.split(text)) if MONEY.search(c)]
+
+
+def _emphasized_rating(value_el: LexborNode) -> str:
+    """A rating set in bold inside a sentence ("Prospects are rated <b>Good</b>.")."""
+    for node in value_el.css("strong, b, em, mark")[:4]:
+        text = text_of(node, 12)
+        if text and rating_ok(text):
+            return text
+    return ""
+
+
+def _accept(scalar: Scalar, raw: str, *, allow_empty: bool) -> tuple[bool, str | None]:
+    """A field's value check; pay also takes a bare amount whose label states pay, and a
+    worker count may be a sentence that states one number ("There are about 33,600 ...")."""
+    ok, v = fields.value(scalar, raw, allow_empty=allow_empty)
+    if not ok and scalar.field == "workers" and fields.count_sentence_ok(clean(raw)):
+        return True, clean(raw)
+    if not ok and scalar.field in _PAY_FIELDS and BARE_AMOUNT.match(clean(raw)):
+        return True, clean(raw)
+    if not ok and scalar.field in _PAY_FIELDS and _pay_sentence(clean(raw)):
+        return True, clean(raw)  # a sentence under a pay heading: "Nurses usually earn $X"
+    return ok, v
+
+
+_EARNS = re.compile(r"\b(?:earn|earns|make|makes|are paid|is paid|get paid|receive)\b", re.I)
+
+
+def _pay_sentence(text: str) -> bool:
+    """One sentence saying what the occupation earns, with one amount or one range."""
+    return (
+        len(text) <= 200
+        and not re.search(r"[.!?]\s+[A-Z]", text)
+        and bool(_EARNS.search(text))
+        and 1 <= len(MONEY.findall(text)) <= 2
+    )
 
 
 def _row(tr: LexborNode, order: int) -> Iterable[_Candidate]:
-    cells = [c for c in tr.iter() if c.tag in {"th", "td"}]
+    cells = [c for c in children(tr, 8) if c.tag in {"th", "td"}]
     if len(cells) == 2:
         yield from _pair(cells[0], cells[1], order, 0, "table-row", allow_empty=True)
+    elif 3 <= len(cells) <= 4:  # label, value, and a source year or a note
+        note = " ".join(t for c in cells[2:] if (t := text_of(c, 20)))
+        yield from _pair(cells[0], cells[1], order, 0, "table-row", allow_empty=False,
+                         note=note)  # fmt: skip
 
 
-def _one_row_table(table: LexborNode, order: int) -> Iterable[_Candidate]:
-    rows = table.css("tr")
-    if len(rows) != 2:
+def _rows(table: LexborNode) -> list[list[LexborNode]]:
+    """The table's own rows (not those of a table nested in it), as lists of cells."""
+    rows: list[list[LexborNode]] = []
+    for child in children(table, 70):
+        group = [child] if child.tag == "tr" else (
+            [r for r in children(child, 70) if r.tag == "tr"]
+            if child.tag in {"thead", "tbody", "tfoot"} else []
+        )  # fmt: skip
+        for tr in group:
+            rows.append([c for c in children(tr, 14) if c.tag in {"th", "td"}])
+            if len(rows) > 60:
+                return []
+    return rows
+
+
+def _table(table: LexborNode, order: int) -> Iterable[_Candidate]:
+    rows = _rows(table)
+    if len(rows) < 2:
         return
-    head = [c for c in rows[0].iter() if c.tag in {"th", "td"}]
-    data = [c for c in rows[1].iter() if c.tag in {"th", "td"}]
-    if len(head) < 3 or len(head) != len(data) or any(c.tag != "th" for c in head):
+    head = rows[0]
+    if len(head) < 2 or any(c.tag != "th" for c in head) or len(head) > 12:
         return
-    for h, v in zip(head, data, strict=True):
-        yield from _pair(h, v, order, 0, "table-column", allow_empty=False)
+    titles = [text_of(c, _SMALL) for c in head]
+    cap = table.css_first("caption")
+    caption = text_of(cap, _SMALL) if cap is not None else ""
+    after = next_element(table)
+    footnote = text_of(after, 20) if after is not None else ""
+    footnote = footnote if len(footnote) <= 120 else ""
+    wage = list(_wage_table(rows, titles, caption, footnote, order))
+    if wage:
+        yield from wage
+        return
+    if len(rows) == 2 and len(head) >= 3 and len(rows[1]) == len(head):
+        for h, v in zip(head, rows[1], strict=True):
+            yield from _pair(h, v, order, 0, "table-column", allow_empty=False)
 
 
-_SMALL = 80  # nodes: bigger elements are neither labels nor values
+def _role(title: str) -> str | None:
+    label = normalize_label(title)
+    if _PERCENTILE.match(label):
+        return "percentile"
+    for scalar, _ in match(label):
+        if scalar.field in _PAY_FIELDS:
+            return scalar.field
+    return None
+
+
+def _wage_table(
+    rows: list[list[LexborNode]], titles: list[str], caption: str, footnote: str, order: int
+) -> Iterator[_Candidate]:
+    """Pay in a table: role columns (Low/Median/High, percentiles) with a row per period or
+    region, or role rows with a column per period. Yields the cells of the chosen line."""
+    roles = [_role(t) for t in titles]
+    if any(_OTHER_COLUMN.match(normalize_label(t)) for t, r in zip(titles, roles, strict=True)
+           if r is None):  # fmt: skip
+        return  # a table comparing occupations: every row is another job
+    context = " | ".join(t for t in (caption, footnote) if t)
+    if any(r in _PAY_FIELDS for r in roles[1:] + roles[:1]):
+        lines = []
+        for cells in rows[1:]:
+            if len(cells) != len(titles):
+                continue
+            others = [text_of(c, 20) for c, r in zip(cells, roles, strict=True) if r is None]
+            period_cells = [text_of(c, 20) for c, t in zip(cells, titles, strict=True)
+                            if _PERIOD_COLUMN.match(normalize_label(t))]  # fmt: skip
+            words = " | ".join([*others, *period_cells])
+            lines.append((cells, words))
+        if not lines:
+            return
+        yearly = [line for line in lines if "year" in periods_in(line[1])]
+        cells, words = (yearly or lines)[0]
+        note = " | ".join(t for t in (words, context) if t)
+        for cell, role, title in zip(cells, roles, titles, strict=True):
+            if role in _PAY_FIELDS:
+                value = clean(text_of(cell, _SMALL))
+                if value and (MONEY.search(value) or BARE_AMOUNT.match(value)):
+                    yield _Candidate(role, value, 0, 0, order, f"wage-table({title.lower()})",
+                                     title, note)  # fmt: skip
+        return
+    first = [_role(text_of(r[0], 20)) if r else None for r in rows[1:]]
+    if sum(1 for r in first if r in _PAY_FIELDS) >= 1 and len(titles) >= 2:
+        columns = list(range(1, len(titles)))
+        annual = [j for j in columns if "year" in periods_in(titles[j])]
+        j = (annual or columns)[0]
+        for cells, role in zip(rows[1:], first, strict=True):
+            if role in _PAY_FIELDS and len(cells) > j:
+                value = clean(text_of(cells[j], _SMALL))
+                if value and (MONEY.search(value) or BARE_AMOUNT.match(value)):
+                    label = text_of(cells[0], 20)
+                    yield _Candidate(role, value, 0, 0, order, f"wage-table({label.lower()})",
+                                     label, " | ".join(t for t in (titles[j], context) if t))
 
 
 def _block(el: LexborNode, order: int) -> Iterable[_Candidate]:
@@ -399,189 +469,205 @@ def _block(el: LexborNode, order: int) -> Iterable[_Candidate]:
     if not own or len(own) > 120:
         return
     label = normalize_label(own)
-    if any(True for _ in _match(label)):
+    if any(True for _ in match(label)):
         sib = next_element(el)
+        place = 2 if el.tag in HEADINGS else 1
+        found = False
         if sib is not None and sib.tag not in {"tr", "table"} and not _nav_like(el, sib):
-            place = 2 if el.tag in _HEADING_LEVEL else 1
-            yield from _pair(el, sib, order, place, "next-to-label", allow_empty=False)
+            for cand in _pair(el, sib, order, place, "next-to-label", allow_empty=False):
+                found = True
+                yield cand
+        before = _caption_of(el)
+        if not found and before is not None:  # a stat block: the big value, then its caption
+            yield from _pair(el, before, order, 1, "caption", allow_empty=False)
         parent = el.parent
         if parent is not None and parent.tag in {"p", "li", "div", "td", "span", "dd"}:
             whole = text_of(parent, _SMALL)
-            if whole.startswith(own) and len(whole) > len(own) and len(whole) <= 160:
-                rest = whole[len(own) :].lstrip(" :–—-")
-                for scalar, spec in _match(label):
-                    ok, v = _value(scalar, rest, allow_empty=False)
+            if whole.startswith(own) and len(whole) > len(own) and len(whole) <= 300:
+                rest = re.sub(r"^\s*(?::\s*|[–—-]\s+)", "", whole[len(own) :])
+                for scalar, spec in match(label):
+                    ok, v = _accept(scalar, rest, allow_empty=False)
                     if ok:
-                        yield _Candidate(scalar.field, v, spec, 1, order, f"inline({label})")
+                        yield _Candidate(scalar.field, v, spec, 1, order, f"inline({label})", own)
     elif ":" in own and el.tag in {"li", "p", "div", "span", "td", "dd"}:
         head, _, rest = own.partition(":")
         label = normalize_label(head)
-        for scalar, spec in _match(label):
-            ok, v = _value(scalar, rest, allow_empty=False)
+        for scalar, spec in match(label):
+            ok, v = _accept(scalar, rest, allow_empty=False)
             if ok:
-                yield _Candidate(scalar.field, v, spec, 2, order, f"label-colon({label})")
+                yield _Candidate(scalar.field, v, spec, 2, order, f"label-colon({label})", head)
+
+
+_CAPTION_TAGS = frozenset(
+    {"p", "span", "small", "div", "figcaption", "em", "label", "strong", "dd"}
+)
+
+
+def _caption_of(label: LexborNode) -> LexborNode | None:
+    """The value a caption stands under: its container's only other element, before it."""
+    parent = label.parent
+    if label.tag not in _CAPTION_TAGS or parent is None or next_element(label) is not None:
+        return None
+    pair = children(parent, 3)
+    if len(pair) != 2 or pair[1].mem_id != label.mem_id:
+        return None
+    before = text_of(pair[0], 12)
+    if any(True for _ in match(normalize_label(before))):
+        return None  # "Career area | Education": a label and its value, not a caption
+    return pair[0]
+
+
+def _prose(el: LexborNode, order: int, raw: str) -> Iterable[_Candidate]:
+    """Sentences that state pay or the growth projection without a label (a paragraph of
+    inline text only: a container's glued text is no sentence)."""
+    if len(raw) > 400 or any(is_element(c) and c.tag in BLOCK_TAGS for c in el.iter()):
+        return
+    text = text_of(el, 12)
+    if fields.growth_prose_ok(text):
+        yield _Candidate("growth", text, 9, 3, order, "sentence(growth)")
+    if periods_in(text) and _pay_sentence(text):
+        yield _Candidate("salary_median", text, 9, 3, order, "sentence(pay)")
 
 
 def _nav_like(label: LexborNode, value: LexborNode) -> bool:
     """Neighbouring menu entries or tabs, not a label and its value."""
     if label.tag == value.tag and label.tag in {"li", "a", "option", "button"}:
         return True
-    text = text_of(value)
-    linked = sum(len(text_of(a)) for a in value.css("a"))
-    return bool(text) and linked >= 0.8 * len(text)
+    text = text_of(value, _SMALL)
+    if not text:
+        return False
+    links = [n for n in within(value, _SMALL) if n.tag == "a"]
+    linked = sum(len(text_of(a, _SMALL)) for a in links)
+    return linked >= 0.8 * len(text)
 
 
-def _title(tree: LexborHTMLParser) -> str:
-    h1 = tree.css_first("h1")
-    if h1 is not None and text_of(h1):
-        return text_of(h1)
-    og = tree.css_first('meta[property="og:title"]')
-    if og is not None and clean(og.attributes.get("content")):
-        return clean(og.attributes.get("content"))
-    title = tree.css_first("title")
-    if title is not None:
-        return re.split(r"\s+[|–—:-]\s+", text_of(title))[0]
-    return ""
+# --- assembling fields -------------------------------------------------------------------------
 
 
-def _summary(tree: LexborHTMLParser, d: Draft) -> None:
-    for sel, rule in (
-        ('meta[name="description"]', "meta-description"),
-        ('meta[property="og:description"]', "meta-og-description"),
-    ):
-        meta = tree.css_first(sel)
-        if meta is not None and clean(meta.attributes.get("content")):
-            d.put("summary", clean(meta.attributes.get("content")), rule)
-            return
+def _period_of(c: _Candidate) -> str | None:
+    """The one period a candidate states (in its value, else in its label or note)."""
+    found = periods_in(c.value or "") or periods_in(f"{c.label} {c.note}")
+    if "year" in found:
+        return "year"  # "$125,770 per year $60.47 per hour": the yearly figure is read
+    return next(iter(found)) if len(found) == 1 else ("?" if found else None)
 
 
-def _breadcrumb_category(tree: LexborHTMLParser, d: Draft) -> bool:
-    title = _title(tree).lower()
-    for sel in ('[aria-label*="readcrumb"] li', '[class*="readcrumb"] li', '[id*="readcrumb"] li'):
-        items = [text_of(li) for li in tree.css(sel)]
-        items = [t for t in items[1:] if t and t.lower() != title and len(t) <= 60]
-        if items:
-            d.put("category", items[-1], "breadcrumb")
-            return True
-    return False
+def _put_salary(cands: list[_Candidate], page: PageIndex, d: Draft) -> None:
+    """The pay of one period (yearly when shown) from the pay candidates of the page.
+
+    A range ("$40,000 - $65,000", "between £21,000 and £38,000 a year") goes, as written,
+    to both `salary_low` and `salary_high` when the page names no low and high of their
+    own: transform reads the low end from the one and the high end from the other, with
+    the period and currency the range states once for both.
+    """
+    if not cands:
+        return
+    periods = {id(c): _period_of(c) for c in cands}
+    stated = {p for p in periods.values() if p not in (None, "?")}
+    if "year" in stated or not stated:
+        wanted: set[str | None] = {"year", None}
+    else:
+        first = min((c for c in cands if periods[id(c)] in stated), key=lambda c: c.key())
+        wanted = {periods[id(first)]}
+    group = [c for c in cands if periods[id(c)] in wanted]
+
+    def best(field: str, *, ranged: bool | None = None) -> _Candidate | None:
+        pool = [
+            c for c in group
+            if c.field == field and (ranged is None or _is_range(c.value) == ranged)
+        ]  # fmt: skip
+        return min(pool, key=lambda c: c.key()) if pool else None
+
+    median = best("salary_median", ranged=False)
+    low, high = best("salary_low"), best("salary_high")
+    spread = best("salary_median", ranged=True) if low is None and high is None else None
+    if median is None and spread is None and low is None and high is None:
+        return
+    chosen = [c for c in (median, low, high, spread) if c is not None]
+    rule = "+".join(c.rule for c in chosen)
+    if median is not None:
+        d.put("salary_median", median.value, median.rule)
+    if spread is not None:
+        d.put("salary_low", spread.value, spread.rule + ".range")
+        d.put("salary_high", spread.value, spread.rule + ".range")
+    for cand in (low, high):
+        if cand is not None:
+            d.put(cand.field, cand.value, cand.rule)
+    d.put("salary_text", _text(cands), rule)
+    d.put("salary_context", _context(chosen, page), rule)
 
 
-def _link_trail_category(tree: LexborHTMLParser, url: str, d: Draft) -> bool:
-    """A breadcrumb known by its shape, not its class: a list of links that starts at the
-    site's root and ends at a page in this page's own folder (its section's home)."""
-    folder = urlsplit(url).path.rsplit("/", 1)[0] + "/"
-    for trail in tree.css("ul, ol"):
-        links = [a for li in trail.css("li") for a in li.css("a")[:1]]
-        if not 3 <= len(links) <= 8 or len(links) != len(trail.css("li")):
+_SPREAD = re.compile(
+    rf"(?:{MONEY.pattern})(?:\s+[A-Za-z]+){{0,3}}?\s*(?:[-–—]|\bto\b|\band\b)\s*"
+    rf"(?:[A-Za-z]{{1,3}}(?=\$))?(?:{MONEY.pattern})",
+    re.I,
+)  # "£14,000 Starter to £30,000 Experienced" too
+
+
+def _is_range(value: str | None) -> bool:
+    """Two amounts joined as a range ("$40,000 - $65,000", "between £21k and £38k"); not two
+    figures of two periods ("$125,770 per year $60.47 per hour")."""
+    text = value or ""
+    return len(MONEY.findall(text)) == 2 and bool(_SPREAD.search(text))
+
+
+def _text(cands: list[_Candidate]) -> str | None:
+    """The pay the page shows, one figure per field and period ("Hourly: $30 | Annual: ...")."""
+    best: dict[tuple[str, str | None], _Candidate] = {}
+    for c in cands:
+        slot = (c.field, _period_of(c))
+        if c.value and (slot not in best or c.key() < best[slot].key()):
+            best[slot] = c
+    parts = dict.fromkeys(
+        f"{c.label.rstrip(' :')}: {c.value}" if c.label and c.place < 3 else c.value or ""
+        for c in sorted(best.values(), key=lambda c: c.order)
+    )
+    return " | ".join(p for p in parts if p) or None
+
+
+def _context(chosen: list[_Candidate], page: PageIndex) -> str | None:
+    words = [w for c in chosen for w in (c.label, c.note) if w]
+    words += list(_pay_statements(page))
+    return " | ".join(dict.fromkeys(words)) or None
+
+
+def _pay_statements(page: PageIndex) -> Iterator[str]:
+    """Short sentences about every pay figure of the page: "Wages are in Australian dollars",
+    "* Figures are weekly earnings before tax"."""
+    found = 0
+    for i, el in enumerate(page.elements):
+        if page.noisy[i] or page.sizes[i] > 4 or el.tag not in {"p", "small", "span", "div",
+                                                                "caption", "figcaption", "li"}:
+            continue  # fmt: skip
+        raw = el.text()
+        if not 10 <= len(raw) <= 200 or not _ABOUT_PAY.search(raw):  # the cheap look first
             continue
-        paths = [urlsplit(urljoin(url, a.attributes.get("href") or "")).path for a in links]
-        last = paths[-1]
-        if paths[0] != "/" or last == urlsplit(url).path or not last.startswith(folder):
-            continue
-        name = text_of(links[-1])
-        if name and len(name) <= 60:
-            d.put("category", name, "link-trail")
-            return True
-    return False
+        text = text_of(el, 4)
+        statement = _ABOUT_PAY.search(text) and _STATEMENT.search(text)
+        if 10 <= len(text) <= 160 and statement and not MONEY.search(text):
+            yield text
+            found += 1
+            if found >= 3:
+                return
 
 
-def _section(head: LexborNode) -> list[LexborNode]:
-    """The elements under a heading: its next siblings up to the next heading as high."""
-    level = _HEADING_LEVEL.get(head.tag or "", 7)
-    anchor = head
-    while next_element(anchor) is None and anchor.parent is not None:
-        anchor = anchor.parent  # a heading wrapped alone in a div
-    out: list[LexborNode] = []
-    node = next_element(anchor)
-    while node is not None:
-        lvl = _HEADING_LEVEL.get(node.tag or "")
-        if lvl is not None and lvl <= level:
-            break
-        out.append(node)
-        node = next_element(node)
-    return out
+def _put_growth(best: dict[str, _Candidate], d: Draft) -> None:
+    """A percent or category to `growth` (with a label that states years), a rating to
+    `outlook`: a page may show both ("Job prospects: Good", "Projected growth: 5%")."""
+    g, o = best.get("growth"), best.get("outlook")
+    if g is not None:
+        d.put("growth", g.value, g.rule)
+        context = clean(f"{g.label} {g.note}")
+        if g.value and re.search(r"(19|20)\d\d", context):
+            d.put("growth_context", context, g.rule)
+    if o is not None:
+        d.put("outlook", o.value, o.rule)
 
 
-def _lists(elements: list[LexborNode], d: Draft) -> None:
-    heads = [el for el in elements if el.tag in _HEADING_LEVEL or el.tag == "dt"]
-    duties = _best_list(heads, _DUTIES, _duty_items)
-    if duties is not None:
-        d.put("duties", duties[0], duties[1])
-    for field, pat in _SKILLS:
-        found = _best_list(heads, (pat,), _skill_items)
-        if found is not None:
-            d.put(field, found[0], found[1])
-
-
-def _best_list(
-    heads: list[LexborNode],
-    patterns: tuple[re.Pattern[str], ...],
-    items_of: Callable[[list[LexborNode]], tuple[str, ...]],
-) -> tuple[tuple[str, ...], str] | None:
-    labelled = [(h, normalize_label(text_of(h))) for h in heads]
-    for pat in patterns:
-        for head, label in labelled:
-            if label and len(label) <= 50 and pat.fullmatch(label):
-                section = _section(head) if head.tag != "dt" else _dd_of(head)
-                items = items_of(section)
-                if items:
-                    return items, f"section({label})"
-    return None
-
-
-def _dd_of(dt: LexborNode) -> list[LexborNode]:
-    dd = next_element(dt)
-    return [dd] if dd is not None and dd.tag == "dd" else []
-
-
-def _lists_in(section: list[LexborNode]) -> list[LexborNode]:
-    out: list[LexborNode] = []
-    for node in section:
-        if node.tag in {"ul", "ol"}:
-            out.append(node)
+def _split_growth(cands: Iterable[_Candidate]) -> Iterator[_Candidate]:
+    """Growth candidates whose value is a site's rating become `outlook` candidates."""
+    for c in cands:
+        if c.field == "growth" and c.value and rating_ok(c.value):
+            yield _Candidate("outlook", c.value, c.spec, c.place, c.order, c.rule, c.label, c.note)
         else:
-            out.extend(node.css("ul, ol"))
-    nested = {sub.mem_id for lst in out for sub in lst.css("ul, ol") if sub.mem_id != lst.mem_id}
-    return [lst for lst in out if lst.mem_id not in nested]
-
-
-def _items(lst: LexborNode) -> list[str]:
-    """Text of the list's own items (a nested list is part of its item, not more items)."""
-    out = []
-    for li in lst.iter():
-        if li.tag != "li":
-            continue
-        text = text_of(li)
-        links = sum(len(text_of(a)) for a in li.css("a"))
-        if text and links < 0.8 * len(text):
-            out.append(text)
-    return out
-
-
-def _duty_items(section: list[LexborNode]) -> tuple[str, ...]:
-    lists = _lists_in(section)
-    if not lists:
-        return ()
-    chosen = []
-    for lst in lists:
-        intro = lst.prev
-        while intro is not None and (intro.tag or "").startswith("-"):
-            intro = intro.prev
-        said = text_of(intro) if intro is not None and intro.tag == "p" else ""
-        if said and _DUTY_INTRO.search(said) and not _NOT_DUTY_INTRO.search(said):
-            chosen.append(lst)
-    picked = chosen or lists[:1]
-    return tuple(t for lst in picked for t in _items(lst))
-
-
-def _skill_items(section: list[LexborNode]) -> tuple[str, ...]:
-    items = [t for lst in _lists_in(section) for t in _items(lst)]
-    if items:
-        return tuple(items)
-    leads = [
-        lead
-        for node in section
-        for p in ([node] if node.tag == "p" else node.css("p"))
-        if (lead := leadin(p))
-    ]
-    return tuple(leads)
+            yield c

@@ -22,6 +22,8 @@ NAME = "ncs"
 VERSION = "1"
 
 _MONEY = re.compile(r"[£$€]\s?\d")
+_STARTER = re.compile(r"\b(?:starter|experienced)\b", re.I)
+_YEARLY = re.compile(r"\b(?:a|per) year\b|\bannual", re.I)
 _ROUTES = frozenset(
     {"college", "apprenticeship", "university", "work", "volunteering", "direct application",
      "other routes", "other route", "training", "career tips", "further information"}
@@ -39,9 +41,15 @@ class NcsParser:
         if tree.css_first(".job-profile-hero, .dfc-code-jpsstarter") is not None:
             return True
         heads = {_label(h) for h in tree.css(_HEADINGS)}
-        return "average salary" in heads and bool(
+        if "average salary" not in heads or not (
             heads & {"typical hours", "what it takes", "skills and knowledge", "day-to-day tasks"}
-        )
+        ):
+            return False
+        # Its pay block is a Starter and an Experienced amount a year; other UK-worded
+        # sites use the same headings with other pay.
+        head = _heading(tree, "average salary")
+        block = next_element(head) if head is not None else None
+        return block is not None and bool(_STARTER.search(text_of(block)))
 
     def parse(self, tree: LexborHTMLParser, url: str) -> RawCareer:
         d = Draft(f"{NAME}/{VERSION}")
@@ -107,10 +115,12 @@ def _salary(tree: LexborHTMLParser, d: Draft) -> None:
             starter, experienced = (ps[0], ps[-1]) if len(ps) >= 2 else (None, None)
     if block is None:
         return
-    low, high = _amount(starter), _amount(experienced)
-    shown = text_of(block)
     head = _heading(tree, "average salary")
     period = re.search(r"\(([^)]*)\)", text_of(head)) if head is not None else None
+    if period is not None and not _YEARLY.search(period.group(1)):
+        return  # not this template's yearly block ("(per day)"): left to the label reader
+    low, high = _amount(starter), _amount(experienced)
+    shown = text_of(block)
     d.put("salary_low", low, f"{rule}.starter")
     d.put("salary_high", high, f"{rule}.experienced")
     d.put("salary_median", None, rule)

@@ -91,6 +91,9 @@ class OohParser:
         _qualities(tree, d)
         # OOH describes the work environment in prose, never as indoor/outdoor.
         d.put("environment", None, "not-published")
+        # Nor technical skill or tools lists: settled empty, so no other reader runs for them.
+        d.put("technical_skills", (), "not-published")
+        d.put("tools", (), "not-published")
         return d.career(url, title)
 
 
@@ -147,7 +150,8 @@ def _quick_facts(tree: LexborHTMLParser, d: Draft) -> None:
         th, td = tr.css_first("th"), tr.css_first("td")
         if th is None or td is None:
             continue
-        label, value = text_of(th).lower(), text_of(td)
+        shown, value = text_of(th), text_of(td)
+        label = shown.lower()
         if _PLACEHOLDER.match(value) and "education" not in label:
             value = ""  # "—" or "N/A": the page shows no value here
         if "median pay" in label:
@@ -161,8 +165,12 @@ def _quick_facts(tree: LexborHTMLParser, d: Draft) -> None:
                 d.put("education", value or None, f"{rule}.education")
         elif "number of jobs" in label:
             d.put("workers", value or None, f"{rule}.number-of-jobs")
+            # "Number of Jobs, 2024": the year the count is for.
+            d.put("workers_context", shown if value else None, f"{rule}.number-of-jobs")
         elif "job outlook" in label:
             d.put("growth", value or None, f"{rule}.job-outlook")
+            # "Job Outlook, 2024-34": the projection period of the percent.
+            d.put("growth_context", shown if value else None, f"{rule}.job-outlook")
 
 
 def _table_captioned(tree: LexborHTMLParser, caption: str) -> LexborNode | None:

@@ -38,6 +38,7 @@ class SampleParser:
 
     name = "sample"
     version = "1"
+    unpublished = frozenset({"tools"})  # field groups the template has no place for
 
     def matches(self, tree: LexborHTMLParser, url: str) -> bool:
         return tree.css_first(_PROFILE) is not None

@@ -7,6 +7,7 @@ at inline tags ("Decision- making"); pages need neither.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from selectolax.lexbor import LexborNode
 
@@ -18,6 +19,7 @@ _BLOCK = frozenset(
         "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "caption",
     }
 )  # fmt: skip
+BLOCK_TAGS = _BLOCK
 _LEADIN_TAGS = frozenset({"strong", "b", "em", "i", "span"})
 _SKIP = frozenset({"script", "style", "noscript", "template", "svg", "iframe", "select"})
 _SPACE = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
@@ -57,8 +59,28 @@ def text_of(node: LexborNode | None, limit: int | None = None) -> str:
         if block:
             parts.append(" ")
             stack.append(" ")
-        stack.extend(reversed(list(item.iter(include_text=True))))
+        kids = item.iter(include_text=True)
+        # Past the budget nothing more is read: never list a node's 100,000 children.
+        stack.extend(reversed(list(kids if limit is None else islice(kids, budget + 2))))
     return clean("".join(parts))
+
+
+def within(el: LexborNode, limit: int) -> list[LexborNode]:
+    """`el` and its element descendants, or [] when there are more than `limit`: a reader
+    looks into small nodes only, so hostile nesting costs `limit` steps, not the page."""
+    out: list[LexborNode] = []
+    for node in el.traverse():
+        if _is_element(node):
+            out.append(node)
+            if len(out) > limit:
+                return []
+    return out
+
+
+def children(node: LexborNode, limit: int) -> list[LexborNode]:
+    """The first `limit` element children of `node` (a flattened hostile page may give one
+    parent 100,000 children; nobody reads past a few hundred)."""
+    return list(islice((c for c in node.iter() if _is_element(c)), limit))
 
 
 def next_element(node: LexborNode) -> LexborNode | None:

@@ -50,13 +50,11 @@ def test_occupation_fields_and_raw_salary_form() -> None:
         "Computer",
         "Builds software.",
     )
-    assert (c.salary_low, c.salary_median, c.salary_high) == (
-        "USD 77020 per year",
-        "USD 133080 per year",
-        "USD 211450 per year",
-    )
+    # Percentiles are not a low/high range: they stay in the pay text only.
+    assert (c.salary_low, c.salary_median, c.salary_high) == (None, "USD 133080 per year", None)
     assert c.salary_text == (
-        "low USD 77020 per year; median USD 133080 per year; high USD 211450 per year"
+        "median USD 133080 per year; percentile10 USD 77020 per year; percentile25 USD 98000"
+        " per year; percentile90 USD 211450 per year"
     )
     assert (c.currency_hint, c.education) == ("USD", "Bachelor's degree")
     assert c.technical_skills == ("Python", "SQL")
@@ -95,7 +93,7 @@ def test_labels_fill_what_the_json_ld_lacks() -> None:
     body = "<h1>Software Developer</h1><table><tr><th>Job outlook</th><td>15%</td></tr></table>"
     c = parse_page(_page(OCCUPATION, body), "https://example.org/dev")
     assert (c.growth, c.salary_median) == ("15%", "USD 133080 per year")
-    assert c.parser == "jsonld/1+labels/1"
+    assert c.parser == "jsonld/1+labels/2"
 
 
 def test_template_stays_authoritative_and_json_ld_fills_its_gaps() -> None:
@@ -116,4 +114,4 @@ def test_broken_or_foreign_json_ld_is_ignored(script) -> None:
     html = f'<script type="application/ld+json">{script}</script><h1>Welder</h1>'
     html += "<dl><dt>Salary</dt><dd>$40,000</dd><dt>Growth</dt><dd>2%</dd></dl>"
     c = parse_page(html, "https://example.org/welder")
-    assert (c.parser, c.salary_median, c.growth) == ("labels/1", "$40,000", "2%")
+    assert (c.parser, c.salary_median, c.growth) == ("labels/2", "$40,000", "2%")

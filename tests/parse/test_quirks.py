@@ -71,7 +71,7 @@ def test_similar_occupations_and_chart_pay_are_never_this_occupations_pay() -> N
     assert c.salary_median is not None
     assert "$125,770" in c.salary_median
     assert not any(o in c.salary_median for o in others - {"$125,770"})
-    assert c.parser == "ooh/1+labels/1"
+    assert c.parser == "ooh/1+labels/2"
 
 
 def test_duties_are_only_the_typically_do_the_following_items() -> None:

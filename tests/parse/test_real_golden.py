@@ -81,7 +81,7 @@ def test_redesign_lowers_accuracy_a_little_and_no_column_goes_null(mutate) -> No
 def test_redesign_falls_back_field_by_field_and_says_so() -> None:
     page = next(p for p in PAGES if p.file.endswith("actuaries.html"))
     career = parse_page(redesign(page.html), page.url)
-    assert career.parser == "ooh/1+labels/1"
+    assert career.parser == "ooh/1+labels/2"
     rules = dict(career.rules)
     assert rules["salary_median"].startswith("labels:table-row(median pay)")
     assert rules["duties"].startswith("labels:section(duties)")

@@ -1,0 +1,244 @@
+"""What a page says about itself: its subject (title), its section (category), its summary
+and the currency its locale implies.
+
+- Title: the occupation, not the page. A generic heading ("Job profile", "Career
+  overview", "Occupation summary") is no title and a prefix ("Career report -
+  Actors") is cut; then the page's own subject: `og:title`, the `<title>` minus the
+  site's name, or the heading that names the occupation beside a generic one.
+- Category: a breadcrumb's last section that is not a site section ("Home",
+  "Explore careers", "Job profiles", "Resources") nor the title itself.
+- Currency: the page's locale (`lang`, `og:locale`, the `hreflang` of its own
+  address) or its country domain (the page's, else its canonical address's), as an
+  ISO code: en-AU or .com.au is AUD. Transform uses it only for "$" and bare numbers,
+  after any currency the pay text states itself.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin, urlsplit
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from extract.parse.draft import Draft
+from extract.parse.page import PageIndex
+from extract.parse.text import children, clean, text_of, within
+
+_GENERIC_TITLE = re.compile(
+    r"^(?:(?:job|career|occupation|occupational|role)s? (?:profile|overview|summary|report"
+    r"|details|information|info|description)|overview|summary|profile|about (?:this|the) "
+    r"(?:job|career|role)|careers?|jobs?|occupations?|explore careers|job profiles"
+    r"|career (?:guide|explorer)|occupation)$",
+    re.I,
+)
+_PREFIX = re.compile(
+    r"^(?:(?:job|career|occupation|occupational|role) (?:profile|overview|summary|report"
+    r"|details|information))\s*(?:[-–—:|]|\bfor\b)\s*(?P<t>.+)$",
+    re.I,
+)
+# What a page is, written after the occupation: "Nurse: frequently asked questions".
+_SUFFIX = re.compile(
+    r"^(?P<t>.+?)\s*[-–—:|]\s*(?:(?:job|career|occupation) (?:profile|overview|summary|report"
+    r"|details|information|guide|facts)|careers?|(?:frequently asked )?questions(?: and answers)?"
+    r"|faqs?|at a glance|snapshot|fact ?sheet|key facts|overview|profile|salary and (?:job )?"
+    r"outlook|pay and (?:job )?outlook|what they do)$",
+    re.I,
+)
+_SEPARATORS = re.compile(r"\s+[|–—:·•»-]\s+")
+_SITE_SECTIONS = re.compile(
+    r"^(?:home|homepage|start|main|index|explore(?: careers| jobs| occupations)?|careers?"
+    r"|career (?:search|guides?|profiles|explorer|information|advice|resources)|job profiles?"
+    r"|jobs?|occupations?|occupation profiles|profiles|resources|browse|all (?:careers|jobs"
+    r"|occupations)|a-?z|a to z|search|job search|you are here|find a career|categories"
+    r"|explore by (?:category|industry)|industries|labour market|market report)$",
+    re.I,
+)
+# Breadcrumb containers (no descendant combinator: lexbor checks every ancestor of every
+# candidate for one, which is quadratic on deep pages); their items are read with a budget.
+_BREADCRUMB = (
+    '[aria-label*="readcrumb" i], [class*="readcrumb" i], [id*="readcrumb" i], '
+    '[aria-label="You are here" i], [class*="crumbs" i]'
+)
+# Country of a locale or a domain -> its currency.
+_COUNTRY_CURRENCY = {
+    "us": "USD", "gb": "GBP", "uk": "GBP", "ca": "CAD", "au": "AUD", "nz": "NZD", "ie": "EUR",
+    "in": "INR", "sg": "SGD", "hk": "HKD", "za": "ZAR", "de": "EUR", "fr": "EUR", "es": "EUR",
+    "it": "EUR", "nl": "EUR", "at": "EUR", "be": "EUR", "fi": "EUR", "pt": "EUR", "ch": "CHF",
+    "se": "SEK", "no": "NOK", "dk": "DKK", "jp": "JPY", "mx": "MXN", "br": "BRL",
+}  # fmt: skip
+_LOCALE = re.compile(r"^[a-z]{2,3}[-_](?P<c>[a-z]{2})\b", re.I)
+
+
+def generic_title(text: str) -> bool:
+    """A heading that names the page, not the occupation ("Job profile", "Career report - X")."""
+    t = clean(text)
+    return bool(_GENERIC_TITLE.match(t)) or _strip(t) != t
+
+
+def _strip(text: str) -> str:
+    """A heading without its generic prefix or suffix ("Career report - Actors" -> Actors)."""
+    t = clean(text)
+    for pattern in (_PREFIX, _SUFFIX):
+        m = pattern.match(t)
+        if m:
+            t = clean(m.group("t"))
+    return t
+
+
+def _meta(tree: LexborHTMLParser, *names: str) -> str:
+    for name in names:
+        node = tree.css_first(f'meta[property="{name}"]') or tree.css_first(f'meta[name="{name}"]')
+        if node is not None and clean(node.attributes.get("content")):
+            return clean(node.attributes.get("content"))
+    return ""
+
+
+def title(tree: LexborHTMLParser, page: PageIndex | None = None) -> str:
+    """The occupation the page is about ("" when it names none)."""
+    return titled(tree, page)[0]
+
+
+def titled(tree: LexborHTMLParser, page: PageIndex | None = None) -> tuple[str, str]:
+    """(title, where it was found: h1, og:title, title-tag, beside-h1 or none)."""
+    h1s = [h for h in tree.css("h1")[:5] if page is None or not page.noise(h)]
+    generic_h1: LexborNode | None = None
+    for h in h1s:
+        t = _strip(text_of(h, 80))
+        if t and not _GENERIC_TITLE.match(t):
+            return t, "h1"
+        if t and generic_h1 is None:
+            generic_h1 = h
+    site = _meta(tree, "og:site_name", "application-name")
+    for og in (_meta(tree, "og:title", "twitter:title"),):
+        t = _strip(_site_less(og, site))
+        if t and not _GENERIC_TITLE.match(t):
+            return t, "og:title"
+    node = tree.css_first("title")
+    if node is not None:
+        for piece in _SEPARATORS.split(text_of(node)):
+            t = _strip(piece)
+            if t and not _GENERIC_TITLE.match(t) and t.lower() != site.lower():
+                return t, "title-tag"
+    if generic_h1 is not None:  # the heading beside a generic one names the occupation
+        for sib in _near(generic_h1):
+            t = _strip(text_of(sib, 20))
+            if t and len(t) <= 80 and not _GENERIC_TITLE.match(t) and not t.endswith("."):
+                return t, "beside-h1"
+    return "", "none"
+
+
+def _site_less(text: str, site: str) -> str:
+    if not site:
+        return text
+    pieces = [p for p in _SEPARATORS.split(text) if p.strip().lower() != site.lower()]
+    return pieces[0] if pieces else ""
+
+
+def _near(head: LexborNode) -> list[LexborNode]:
+    out: list[LexborNode] = []
+    node = head.next
+    while node is not None and len(out) < 2:
+        if node.tag in {"h2", "h3", "p", "span", "div"}:
+            out.append(node)
+        node = node.next
+    return out
+
+
+def summary(tree: LexborHTMLParser, d: Draft) -> None:
+    for name, rule in (("description", "meta-description"), ("og:description", "meta-og")):
+        text = _meta(tree, name)
+        if text:
+            d.put("summary", text, rule)
+            return
+
+
+def category(tree: LexborHTMLParser, url: str, page: PageIndex, d: Draft) -> bool:
+    """The breadcrumb's last section that is the career's own (not the site's, not the title)."""
+    name = title(tree, page).lower()
+    items = []
+    for trail in tree.css(_BREADCRUMB)[:5]:
+        items = [text_of(li, 20) for li in within(trail, 60) if li.tag == "li"]
+        if items:
+            break
+    if items:
+        picked = _section(items, name)
+        d.put("category", picked, "breadcrumb")
+        return picked is not None
+    return _link_trail(tree, url, name, d)
+
+
+def _section(items: list[str], name: str) -> str | None:
+    for text in reversed(items):
+        t = clean(text)
+        if not t or len(t) > 60 or t.lower() == name:
+            continue
+        pieces = [clean(p) for p in re.split(r"[:›>»/|]", t) if clean(p)]
+        if all(_SITE_SECTIONS.match(p) for p in pieces):
+            continue  # "Home", "Explore careers", "Home: Explore careers"
+        return t
+    return None
+
+
+def _link_trail(tree: LexborHTMLParser, url: str, name: str, d: Draft) -> bool:
+    """A breadcrumb known by its shape, not its class: a list of links that starts at the
+    site's root and ends at a page in this page's own folder (its section's home)."""
+    folder = urlsplit(url).path.rsplit("/", 1)[0] + "/"
+    for trail in tree.css("ul, ol")[:200]:
+        lis = [li for li in children(trail, 20) if li.tag == "li"][:9]
+        links = [a for li in lis for a in [n for n in within(li, 6) if n.tag == "a"][:1]]
+        if not 3 <= len(links) <= 8 or len(links) != len(lis):
+            continue
+        paths = [urlsplit(urljoin(url, a.attributes.get("href") or "")).path for a in links]
+        last = paths[-1]
+        if paths[0] != "/" or last == urlsplit(url).path or not last.startswith(folder):
+            continue
+        picked = _section([text_of(a, 20) for a in links], name)
+        if picked:
+            d.put("category", picked, "link-trail")
+            return True
+    return False
+
+
+def currency_hint(tree: LexborHTMLParser, url: str) -> tuple[str, str] | None:
+    """(ISO code, rule) the page's locale or country domain implies, or None."""
+    html = tree.css_first("html")
+    for value, rule in (
+        (html.attributes.get("lang") if html is not None else None, "lang"),
+        (_meta(tree, "og:locale"), "og:locale"),
+        (_own_hreflang(tree, url), "hreflang"),
+    ):
+        m = _LOCALE.match(clean(value))
+        if m and m.group("c").lower() in _COUNTRY_CURRENCY:
+            return _COUNTRY_CURRENCY[m.group("c").lower()], f"{rule}({clean(value)})"
+    for address, rule in ((url, "domain"), (_canonical(tree), "canonical-domain")):
+        host = (urlsplit(address).hostname or "") if address else ""
+        tld = host.rsplit(".", 1)[-1].lower() if "." in host else ""
+        if tld in _COUNTRY_CURRENCY and tld not in {"us"}:
+            return _COUNTRY_CURRENCY[tld], f"{rule}({host})"
+    return None
+
+
+def _canonical(tree: LexborHTMLParser) -> str:
+    node = tree.css_first('link[rel="canonical"]')
+    href = clean(node.attributes.get("href")) if node is not None else ""
+    return href or _meta(tree, "og:url")
+
+
+def _own_hreflang(tree: LexborHTMLParser, url: str) -> str:
+    """The locale of this page among its `hreflang` alternates: the one country they all
+    name, else the alternate whose address is this page's (by path)."""
+    path = urlsplit(url).path.rstrip("/")
+    canonical_path = urlsplit(_canonical(tree)).path.rstrip("/")
+    alternates = [
+        (clean(link.attributes.get("hreflang")), link.attributes.get("href") or "")
+        for link in tree.css('link[rel="alternate"][hreflang]')[:50]
+    ]
+    alternates = [(lang, href) for lang, href in alternates if lang.lower() != "x-default"]
+    countries = {m.group("c").lower() for lang, _ in alternates if (m := _LOCALE.match(lang))}
+    if len(countries) == 1:
+        return next(lang for lang, _ in alternates if _LOCALE.match(lang))
+    for lang, href in alternates:
+        href_path = urlsplit(href).path.rstrip("/")
+        if href_path and href_path in {path, canonical_path}:
+            return lang
+    return ""

@@ -1,0 +1,135 @@
+"""One pass over a page's body: elements in document order, their sizes, and the noise.
+
+Readers look at small nodes and their neighbours; what they must not read is
+the rest of the site around the career: menus, footers, forms, cookie
+banners, and the cards of *other* careers ("Related careers", "Current
+opportunities", each with its own pay). `PageIndex` marks those regions once,
+in time linear in the page (a region is a contiguous run of document order),
+so a reader asks `index.noise(el)` in O(1).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import islice
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from extract.parse.fields import normalize_label
+from extract.parse.text import children, next_element, text_of
+
+HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+_NOISE_TAGS = frozenset({"nav", "footer", "form", "dialog", "noscript", "select", "button"})
+_NOISE_ROLES = frozenset(
+    {"navigation", "contentinfo", "search", "dialog", "alertdialog", "menu", "menubar"}
+)
+_NOISE_NAMES = re.compile(r"cookie|consent|newsletter|gdpr|skip-?link|share-?bar|social", re.I)
+# Headings of other careers' cards and of job adverts: not this career's facts.
+RELATED = re.compile(
+    r"^(?:related|similar|other|more|explore (?:more|similar|other|related)|you (?:might|may) "
+    r"(?:also )?(?:like|be interested)|people also|popular|trending|current (?:opportunities"
+    r"|vacancies|jobs)|latest (?:jobs|vacancies)|jobs? near|find (?:a )?jobs?|vacancies"
+    r"|recommended|see also|compare|careers like|alternative careers|job adverts?)\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PageIndex:
+    """Elements of the body in document order, with subtree sizes and a noise mask."""
+
+    elements: tuple[LexborNode, ...]
+    position: dict[int, int]  # mem_id -> index in `elements`
+    sizes: tuple[int, ...]  # elements in each subtree (itself included)
+    noisy: tuple[bool, ...]
+    by_id: dict[str, LexborNode]
+
+    def size(self, el: LexborNode) -> int:
+        i = self.position.get(el.mem_id)
+        return self.sizes[i] if i is not None else 1 << 30
+
+    def noise(self, el: LexborNode) -> bool:
+        i = self.position.get(el.mem_id)
+        return i is not None and self.noisy[i]
+
+
+# Elements indexed per page: real career pages have a few thousand; a page of 200,000 is no
+# career page, and reading its first 50,000 bounds the work of every reader that uses it.
+MAX_ELEMENTS = 50_000
+
+
+def index_page(tree: LexborHTMLParser) -> PageIndex:
+    body = tree.body
+    found = (e for e in body.traverse() if _element(e)) if body is not None else iter(())
+    elements = tuple(islice(found, MAX_ELEMENTS))
+    position = {el.mem_id: i for i, el in enumerate(elements)}
+    sizes = [1] * len(elements)
+    for i in range(len(elements) - 1, -1, -1):
+        parent = elements[i].parent
+        j = position.get(parent.mem_id) if parent is not None else None
+        if j is not None:
+            sizes[j] += sizes[i]
+    by_id: dict[str, LexborNode] = {}
+    for el in elements:
+        ident = el.attributes.get("id")
+        if ident and ident not in by_id:
+            by_id[ident] = el
+    noisy = [False] * len(elements)
+
+    def mark(el: LexborNode) -> None:
+        i = position.get(el.mem_id)
+        if i is None or noisy[i]:
+            return
+        for k in range(i, i + sizes[i]):
+            noisy[k] = True
+
+    for i, el in enumerate(elements):
+        if noisy[i]:
+            continue
+        if _noise_root(el, sizes[i]):
+            mark(el)
+        elif el.tag in HEADINGS and sizes[i] <= 20:
+            label = normalize_label(text_of(el, 20))
+            if label and len(label) <= 60 and RELATED.match(label):
+                for region in _related_region(el):
+                    mark(region)
+    return PageIndex(elements, position, tuple(sizes), tuple(noisy), by_id)
+
+
+def _element(node: LexborNode) -> bool:
+    tag = node.tag
+    return tag is not None and not tag.startswith("-")
+
+
+def _noise_root(el: LexborNode, size: int) -> bool:
+    tag = el.tag or ""
+    attrs = el.attributes
+    if tag == "form":
+        return size <= 60  # a page wrapped whole in a form (ASP.NET) is still the page
+    if tag in _NOISE_TAGS and not (tag == "button" and attrs.get("aria-controls")):
+        return True
+    if (attrs.get("role") or "") in _NOISE_ROLES:
+        return True
+    if tag == "header" and el.css_first("nav") is not None and el.css_first("h1") is None:
+        return True
+    names = " ".join(v for k in ("class", "id", "aria-label") if (v := attrs.get(k)))
+    return bool(names) and bool(_NOISE_NAMES.search(names)) and tag not in {"body", "main"}
+
+
+def _related_region(head: LexborNode) -> list[LexborNode]:
+    """The heading's section: its container when it opens one, else its next siblings."""
+    parent = head.parent
+    if parent is not None and parent.tag not in {"body", "main", "article"}:
+        firsts = children(parent, 2)
+        if any(c.mem_id == head.mem_id for c in firsts):
+            return [parent]
+    level = HEADINGS.get(head.tag or "", 7)
+    out = [head]
+    node = next_element(head)
+    while node is not None:
+        lvl = HEADINGS.get(node.tag or "")
+        if lvl is not None and lvl <= level:
+            break
+        out.append(node)
+        node = next_element(node)
+    return out

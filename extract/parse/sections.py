@@ -1,0 +1,330 @@
+"""Lists under labels: duties and skills, in whatever markup a site gives them.
+
+A *list label* is a short element whose text names a list ("What you'll do",
+"In this role you will:", "Responsibilities", "Tasks", "Skills", "Tools and
+technology", "Personal qualities"): a heading, a `<dt>`, an accordion's
+`<summary>`, a tab or button that controls a panel, a panel's `aria-labelledby`
+label, or a bold line ending in a colon. Its *section* is where the list lives:
+the `<dd>`s of a `<dt>`, the rest of a `<details>`, the controlled panel (hidden
+or not), or the siblings after the label up to the next heading.
+
+The items of a section are the items of its first-level `ul`/`ol` lists; failing
+those, the bold lead-ins of its paragraphs ("Analytical skills.", skills only),
+the lines of a paragraph split by `<br>` (bullet characters dropped), or a run of
+alike short children (`div`s, `span` chips, `p`s, `dd`s, links). Every text is
+read with a node budget, so a hostile page stays linear.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import islice
+
+from selectolax.lexbor import LexborNode
+
+from extract.parse.fields import DUTY_INTRO, NOT_DUTY_INTRO, list_field, normalize_label
+from extract.parse.page import HEADINGS, PageIndex
+from extract.parse.text import children, is_element, leadin, next_element, text_of
+
+_LABEL_TAGS = frozenset({"p", "div", "span", "strong", "b", "label", "legend", "caption", "th"})
+_ITEM_TAGS = frozenset({"div", "span", "p", "a", "li", "dd", "button", "article", "strong"})
+_ITEM_BUDGET = 60  # nodes in one item
+_SECTION_BUDGET = 1000  # nodes looked at under one label
+_MAX_TRIES = 40  # sections whose items are read on one page (a career page has a dozen)
+_MAX_SOURCES = 500  # list labels looked at on one page (a career page has a dozen)
+# Cheap first look: words every list label pattern contains one of.
+_LIST_WORDS = re.compile(
+    r"\b(?:dut|task|responsib|skill|qualit|knowledge|tool|technolog|software|equipment|do\b"
+    r"|involve|role|abilit|competen|need|takes|suitab|day|what|stack)",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ListSource:
+    field: str  # duties | technical_skills | people_skills | tools
+    spec: int
+    order: int
+    label: str  # normalized
+    section: tuple[LexborNode, ...]
+
+
+def sources(index: PageIndex) -> Iterator[ListSource]:
+    """Every list label of the page with its section, in document order (at most
+    _MAX_SOURCES: a hostile page of 40,000 headings costs no more than a real one)."""
+    yield from islice(_sources(index), _MAX_SOURCES)
+
+
+def _sources(index: PageIndex) -> Iterator[ListSource]:
+    for order, el in enumerate(index.elements):
+        if index.noisy[order] or index.sizes[order] > 12:
+            continue
+        tag = el.tag or ""
+        raw = el.text()
+        if len(raw) > 120 or not _LIST_WORDS.search(raw):
+            continue  # the cheap look first: a long text or no list word is no list label
+        attrs = el.attributes
+        if tag == "dt" or tag == "summary" or tag in HEADINGS or attrs.get("aria-controls"):
+            pass
+        elif tag in _LABEL_TAGS or attrs.get("role") in {"heading", "tab"}:
+            if el.css_first("a") is not None or not _standalone(el):
+                continue
+        else:
+            continue
+        raw = text_of(el, 12)
+        if not raw or len(raw) > 70 or not _LIST_WORDS.search(raw):
+            continue
+        label = normalize_label(raw)
+        found = list_field(label)
+        if found is None:
+            continue
+        section = _section_of(el, index)
+        if section:
+            yield ListSource(found[0], found[1], order, label, tuple(section))
+    for order, el in enumerate(index.elements):  # panels named by the element they cite
+        ref = el.attributes.get("aria-labelledby")
+        if not ref or index.noise(el):
+            continue
+        label_el = index.by_id.get(ref.split()[0])
+        if label_el is None:
+            continue
+        label = normalize_label(text_of(label_el, 12))
+        found = list_field(label)
+        if found is not None:
+            yield ListSource(found[0], found[1], order, label, (el,))
+
+
+def sections_for(el: LexborNode, index: PageIndex) -> list[LexborNode]:
+    """Where the list named by label element `el` lives (see the module doc)."""
+    return _section_of(el, index)
+
+
+def _standalone(el: LexborNode) -> bool:
+    """A label on its own line, not the bold lead-in of a paragraph ("<b>Tools.</b> ...")."""
+    if el.tag not in {"strong", "b", "span", "label"}:
+        return True
+    parent = el.parent
+    return parent is None or text_of(parent, 12) == text_of(el, 12)
+
+
+def _section_of(el: LexborNode, index: PageIndex) -> list[LexborNode]:
+    tag = el.tag or ""
+    target = el.attributes.get("aria-controls")
+    if target:
+        panel = index.by_id.get(target.split()[0])
+        return [panel] if panel is not None else []
+    if tag == "dt":
+        out = []
+        node = next_element(el)
+        while node is not None and node.tag == "dd":
+            out.append(node)
+            node = next_element(node)
+        return out
+    if tag == "summary":
+        details = el.parent
+        if details is None:
+            return []
+        return [c for c in children(details, 50) if c.tag != "summary"]
+    return _following(el)
+
+
+def _following(head: LexborNode) -> list[LexborNode]:
+    """The siblings after a label, up to the next heading as high (or the next label)."""
+    level = HEADINGS.get(head.tag or "", 7)
+    anchor = head
+    for _ in range(3):  # a label wrapped alone in a div or a p
+        if next_element(anchor) is not None or anchor.parent is None:
+            break
+        anchor = anchor.parent
+    out: list[LexborNode] = []
+    node = next_element(anchor)
+    while node is not None and len(out) < 200:
+        lvl = HEADINGS.get(node.tag or "")
+        if lvl is not None and lvl <= level:
+            break
+        if level == 7 and (lvl is not None or _is_list_label(node)):
+            break
+        out.append(node)
+        node = next_element(node)
+    return out
+
+
+def _is_list_label(node: LexborNode) -> bool:
+    if node.tag not in _LABEL_TAGS:
+        return False
+    raw = text_of(node, 6)
+    return bool(raw) and len(raw) <= 70 and list_field(normalize_label(raw)) is not None
+
+
+def _lists_in(section: Iterable[LexborNode]) -> list[LexborNode]:
+    """First-level ul/ol lists in the section (a list inside a list is part of its item)."""
+    out: list[LexborNode] = []
+    seen = 0
+    for node in section:
+        if node.tag in {"ul", "ol"}:
+            out.append(node)
+            continue
+        for sub in node.traverse():
+            seen += 1
+            if seen > _SECTION_BUDGET:
+                break
+            if sub.tag in {"ul", "ol"}:
+                out.append(sub)
+    top: list[LexborNode] = []
+    for lst in out:
+        parent, inner = lst.parent, False
+        for _ in range(30):
+            if parent is None:
+                break
+            if parent.tag in {"ul", "ol"} and any(p.mem_id == parent.mem_id for p in out):
+                inner = True
+                break
+            parent = parent.parent
+        if not inner:
+            top.append(lst)
+    return top
+
+
+def _own_items(lst: LexborNode) -> list[str]:
+    """Text of the list's own items, links-only items (menus) left out."""
+    out = []
+    for li in children(lst, 300):
+        if li.tag != "li":
+            continue
+        text = text_of(li, _ITEM_BUDGET)
+        if not text:
+            continue
+        links = sum(len(text_of(a, _ITEM_BUDGET)) for a in li.css("a")) if li.css_first("a") else 0
+        if links < 0.8 * len(text):
+            out.append(text)
+    return out
+
+
+def _alike(nodes: list[LexborNode]) -> list[str]:
+    """Items of a run of alike short elements (chips, div rows, paragraphs), or []."""
+    elements = [n for n in nodes if is_element(n) and n.tag not in {"script", "style"}]
+    if len(elements) < 2:
+        return []
+    tags = [n.tag for n in elements]
+    common = max(set(tags), key=tags.count)
+    if common not in _ITEM_TAGS or tags.count(common) < 0.8 * len(elements):
+        return []
+    texts = []
+    for n in elements:
+        if n.tag != common:
+            continue
+        t = text_of(n, _ITEM_BUDGET)
+        if not t or t.endswith(":"):
+            continue
+        if len(t) > 200 or len(t.split()) > 30:
+            return []
+        texts.append(t)
+    return texts if len(texts) >= 2 else []
+
+
+def _runs(section: list[LexborNode]) -> list[str]:
+    """The first run of alike children: the section itself, or inside one of its nodes."""
+    items = _alike(section)
+    if items:
+        return items
+    seen = 0
+    for node in section:
+        for sub in node.traverse():
+            seen += 1
+            if seen > _SECTION_BUDGET:
+                return []
+            kids = children(sub, 60)
+            if len(kids) >= 2:
+                items = _alike(kids)
+                if items:
+                    return items
+    return []
+
+
+_BULLET = re.compile(r"^[•·▪‣◦●○■□►▶➤✓✔*–—-]+\s*")
+
+
+def _lines(section: list[LexborNode]) -> list[str]:
+    """Items written as the lines of one paragraph ("• Assess patients<br>• Give medicine"),
+    their bullet characters dropped like an `<li>`'s marker."""
+    for node in section[:5]:
+        if node.tag not in {"p", "div", "dd", "span", "td"}:
+            continue
+        pieces: list[str] = []
+        current: list[str] = []
+        breaks = 0
+        for child in islice(node.iter(include_text=True), 400):
+            if child.tag == "br":
+                breaks += 1
+                pieces.append("".join(current))
+                current = []
+            elif child.tag == "-text":
+                current.append(child.text_content or "")
+            elif is_element(child):
+                current.append(text_of(child, _ITEM_BUDGET))
+        pieces.append("".join(current))
+        items = [t for p in pieces if (t := _BULLET.sub("", " ".join(p.split())))]
+        if breaks and len(items) >= 2 and all(len(t) <= 200 for t in items):
+            return items
+    return []
+
+
+def duty_items(section: list[LexborNode]) -> tuple[str, ...]:
+    lists = _lists_in(section)
+    if lists:
+        chosen = []
+        for lst in lists:
+            intro = lst.prev
+            while intro is not None and not is_element(intro):
+                intro = intro.prev
+            said = text_of(intro, 20) if intro is not None and intro.tag == "p" else ""
+            if said and DUTY_INTRO.search(said) and not NOT_DUTY_INTRO.search(said):
+                chosen.append(lst)
+        picked = chosen or lists[:1]
+        return tuple(t for lst in picked for t in _own_items(lst))
+    return tuple(_lines(section) or _runs(section))
+
+
+def skill_items(section: list[LexborNode]) -> tuple[str, ...]:
+    items = [t for lst in _lists_in(section) for t in _own_items(lst)]
+    if items:
+        return tuple(items)
+    leads = _leadins(section)
+    return leads or tuple(_lines(section) or _runs(section))
+
+
+def _leadins(section: list[LexborNode]) -> tuple[str, ...]:
+    """The bold lead-ins of the section's paragraphs ("Analytical skills. Actuaries ...")."""
+    leads: list[str] = []
+    seen = 0
+    for node in section:
+        paragraphs = [node] if node.tag == "p" else []
+        if not paragraphs:
+            for sub in node.traverse():
+                seen += 1
+                if seen > _SECTION_BUDGET:
+                    break
+                if sub.tag == "p":
+                    paragraphs.append(sub)
+        leads.extend(lead for p in paragraphs if (lead := leadin(p)))
+    return tuple(leads)
+
+
+def best_lists(index: PageIndex) -> dict[str, tuple[tuple[str, ...], str]]:
+    """field -> (items, rule) for duties, technical/people skills and tools."""
+    found: dict[str, tuple[int, int, tuple[str, ...], str]] = {}
+    tries = 0
+    for src in sources(index):
+        old = found.get(src.field)
+        if old is not None and (old[0], old[1]) <= (src.spec, src.order):
+            continue
+        tries += 1
+        if tries > _MAX_TRIES:
+            break
+        section = list(src.section)
+        items = duty_items(section) if src.field == "duties" else skill_items(section)
+        if items:
+            found[src.field] = (src.spec, src.order, items, f"section({src.label})")
+    return {field: (items, rule) for field, (_, _, items, rule) in found.items()}
