@@ -80,7 +80,8 @@ _EDUCATION = " < ".join(EDUCATION_LEVELS)
 CAREERS = _schema(
     "One row per occupation page.",
     [
-        _field("career_id", pa.string(), "stable across runs: source host + page slug",
+        _field("career_id", pa.string(),
+               "stable across runs: source host + the distinctive part of the page path",
                nullable=False),
         _field("source", pa.string(), "the site's host", nullable=False),
         _field("url", pa.string(), "canonical page URL", nullable=False),
@@ -94,10 +95,10 @@ CAREERS = _schema(
                "high end of the pay range, annual, in `salary_currency`"),
         _field("salary_currency", pa.string(), "ISO 4217 code (USD, GBP, ...)"),
         _field("salary_period", pa.string(),
-               "how the page states pay: `year` or `hour` (also `month`, `week`, `day`)"),
+               "how the page states pay: `year` or `hour` (also `month`, `fortnight`, `week`, `day`)"),
         _field("salary_annualized", pa.bool_(),
-               "annual figures were computed from hourly (2,080 h/yr), weekly (52) or "
-               "monthly (12) ones"),
+               "annual figures were computed from hourly (2,080 h/yr), daily (260), weekly (52), "
+               "fortnightly (26) or monthly (12) ones"),
         _field("salary_is_floor", pa.bool_(), 'the page says "equal to or greater than"'),
         _field("salary_text", pa.string(), "the raw text behind the salary columns"),
         _field("growth_category", ORDERED_CATEGORY, _GROWTH, levels=GROWTH_LEVELS),

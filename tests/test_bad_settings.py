@@ -50,8 +50,8 @@ TOML_CASES: dict[str, tuple[str, str]] = {
         "unique",
     ),
     "site sets a run-wide key": (
-        '[[sites]]\nstart_urls = ["https://a.example/"]\ndefault_currency = "GBP"\n',
-        "sites.0.default_currency",
+        '[[sites]]\nstart_urls = ["https://a.example/"]\ndata_dir = "elsewhere"\n',
+        "sites.0.data_dir",
     ),
     "bad timezone": ('[schedule]\ntimezone = "Mars/Olympus"\n', "schedule.timezone"),
     "bad cron": ('[schedule]\ncron = "61 * * * *"\n', "schedule.cron"),

@@ -11,10 +11,11 @@ from extract.rawstore import RawStore
 from extract.records import FetchedPage, Outcome
 from sample_site.data import load_site
 from sample_site.render import profile_path, site_pages
+from tests.hostile import SLOW_PAGE as HOSTILE
+from tests.hostile import slow_rules
 
 BASE = "http://careers.test"
-# Nested unclosed tables: a megabyte that takes the label reader minutes, not milliseconds.
-HOSTILE = ("<html><body><h1>Nurse</h1>" + "<table><tr><td>" * 70_000 + "x").encode()
+SITES = (slow_rules("careers.test"),)  # its CSS rule keeps HOSTILE's worker busy for minutes
 
 
 def stored(store: RawStore, path: str, body: bytes) -> FetchedPage:
@@ -34,7 +35,7 @@ def test_a_hostile_page_fails_alone_within_its_budget(tmp_path: Path) -> None:
     fetched.append(FetchedPage(url=BASE + "/gone", outcome=Outcome.FAILED_FETCH, status=404,
                                error="HTTP 404"))
     started = time.monotonic()
-    with ParsePool(store.root, workers=2, budget=2.0) as pool:
+    with ParsePool(store.root, workers=2, budget=2.0, sites=SITES) as pool:
         parsed = asyncio.run(pool.parse(fetched))
     elapsed = time.monotonic() - started
     assert [p.page.url for p in parsed] == [f.url for f in fetched]  # order kept
@@ -62,7 +63,7 @@ def test_cancelling_a_parse_abandons_the_page_at_once(tmp_path: Path) -> None:
             return
         raise AssertionError("the parse was not cancelled")
 
-    pool = ParsePool(store.root, workers=1, budget=600.0)
+    pool = ParsePool(store.root, workers=1, budget=600.0, sites=SITES)
     asyncio.run(cancel_soon(pool))
     started = time.monotonic()
     pool.close()
