@@ -188,12 +188,14 @@ def named_currency(key: pd.Series, *, symbols: bool = True) -> pd.Series:
     if symbols:
         found.append(key.str.extract(_SPECIFIC_SYMBOL)[0].map(_SYMBOLS))
         found.append(key.str.extract(f"({_CODE})")[0].str.upper())
-    if not found:
+    # Long form (row, name), in the order above: row-wise pandas over a wide frame is slow.
+    named = [s.dropna() for s in found]
+    named = [s for s in named if not s.empty]
+    if not named:
         return out
-    names = pd.concat(found, axis=1).reindex(key.index)
-    distinct = names.nunique(axis=1, dropna=True)
-    first = names.bfill(axis=1).iloc[:, 0]
-    return first.where(distinct == 1).astype("object")
+    grouped = pd.concat(named).groupby(level=0, sort=False)
+    one: pd.Series = grouped.first().where(grouped.nunique() == 1)
+    return one.reindex(key.index).astype("object")
 
 
 def _unit(word: pd.Series, adverb: pd.Series) -> pd.Series:

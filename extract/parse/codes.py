@@ -36,6 +36,7 @@ _SOC_HEADER = re.compile(r"^(?:\d{4}\s+)?soc(?:\s+code)?$", re.I)
 _ONET_HOSTS = ("onetonline.org", "mynextmove.org", "onetcenter.org", "myskillsmyfuture.org")
 _NOC_HOSTS = ("noc.esdc.gc.ca",)
 _MAX_LINKS = 2000
+_CODE_LINKS = ", ".join(f'a[href*="{h}" i]' for h in (*_ONET_HOSTS, *_NOC_HOSTS))
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +107,8 @@ def _from_table(tree: LexborHTMLParser) -> OccupationCode | None:
 def _from_links(tree: LexborHTMLParser) -> OccupationCode | None:
     onet: list[str] = []
     noc: list[tuple[str, str]] = []
-    for link in tree.css("a[href]")[:_MAX_LINKS]:
+    # Only links naming a code site's host (lexbor filters; a page has hundreds of links).
+    for link in tree.css(_CODE_LINKS)[:_MAX_LINKS]:
         href = link.attributes.get("href") or ""
         try:
             parts = urlsplit(href)

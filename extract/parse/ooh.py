@@ -184,6 +184,9 @@ def _table_captioned(tree: LexborHTMLParser, caption: str) -> LexborNode | None:
 def _duties(tree: LexborHTMLParser, d: Draft) -> None:
     items: list[str] = []
     for p in tree.css("p"):
+        # lexbor's own text first: a paragraph without "following" needs no reading.
+        if "following" not in (p.text(deep=True) or "").lower():
+            continue
         if not _DO_FOLLOWING.search(text_of(p)):
             continue
         lst = next_element(p)

@@ -6,7 +6,6 @@ at inline tags ("Decision- making"); pages need neither.
 
 from __future__ import annotations
 
-import re
 from itertools import islice
 
 from selectolax.lexbor import LexborNode
@@ -22,12 +21,15 @@ _BLOCK = frozenset(
 BLOCK_TAGS = _BLOCK
 _LEADIN_TAGS = frozenset({"strong", "b", "em", "i", "span"})
 _SKIP = frozenset({"script", "style", "noscript", "template", "svg", "iframe", "select"})
-_SPACE = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
 
 
 def clean(text: str | None) -> str:
     """Collapse every run of whitespace (nbsp included) to one space and strip."""
-    return _SPACE.sub(" ", text or "").strip()
+    if not text:
+        return ""
+    if "\u200b" in text or "\ufeff" in text:  # not str.isspace(), yet no text either
+        text = text.replace("\u200b", " ").replace("\ufeff", " ")
+    return " ".join(text.split())  # str.split() knows every Unicode space, and is fast
 
 
 def text_of(node: LexborNode | None, limit: int | None = None) -> str:
