@@ -235,12 +235,13 @@ def _all_candidates(page: PageIndex) -> Iterator[_Candidate]:
             if len(raw) <= 160 and (KEYWORDS.search(raw) or raw.rstrip().endswith("?")):
                 yield from _block(el, order)
             if (tag in {"p", "li", "dd", "div", "span"} and size <= 12 and len(raw) <= 400
-                    and any(ch.isdigit() for ch in raw) and _PROSE_VERB.search(raw)):
+                    and _DIGIT.search(raw) and _PROSE_VERB.search(raw)):
                 yield from _prose(el, order, raw)  # fmt: skip
 
 
 # Cheap first look for _prose: a verb of projection or of earning (and, tested first, a digit).
 _PROSE_VERB = re.compile(r"project|expect|forecast|anticipat|earn|make|paid|receive", re.I)
+_DIGIT = re.compile(r"\d")
 
 
 def _value_text(el: LexborNode) -> str:
