@@ -95,7 +95,8 @@ CAREERS = _schema(
                "high end of the pay range, annual, in `salary_currency`"),
         _field("salary_currency", pa.string(), "ISO 4217 code (USD, GBP, ...)"),
         _field("salary_period", pa.string(),
-               "how the page states pay: `year` or `hour` (also `month`, `fortnight`, `week`, `day`)"),
+               "how the page states pay: `year` or `hour` "
+               "(also `month`, `fortnight`, `week`, `day`)"),
         _field("salary_annualized", pa.bool_(),
                "annual figures were computed from hourly (2,080 h/yr), daily (260), weekly (52), "
                "fortnightly (26) or monthly (12) ones"),
