@@ -11,8 +11,8 @@ every value keeps the rule that found it in `rules`:
 3. the label-based reader, for pages no template knows and for the fields a
    template's selectors no longer find (a redesign lowers accuracy a little
    instead of turning columns into nulls);
-4. embedded page state (Next.js, Nuxt, `window.__STATE__` JSON), for what the
-   visible page does not show (a skeleton page shows nothing).
+4. embedded page state (Next.js, Nuxt, `window.__STATE__` JSON, props in an attribute),
+   for what the visible page does not show (a skeleton page shows nothing).
 
 Then a site's own rules (`[[sites]]` `fields`, see `siterules.py`) override
 the fields they name, and a page with pay but no stated currency gets the
@@ -150,12 +150,13 @@ def _parse_tree(
                 career = found if career is None else fill(career, found)
     if career is None and listing.not_for_collection(tree):
         raise NotACareerPage("the page asks not to be indexed (print view, duplicate)", url=url)
+    page = None
     if career is None or settled_groups(career) | done < set(GROUPS):
         page = index_page(tree)
         by_labels = labels.read(tree, url, page)
         career = by_labels if career is None else _with_title(fill(career, by_labels), by_labels)
     if structured and settled_groups(career) | done < set(GROUPS):
-        state = embedded.read(tree, url)
+        state = embedded.read(tree, url, page)
         if state is not None:
             career = _with_title(fill(career, state), state)
             if state.title and (("title", "labels:title-tag") in career.rules or not career.title):

@@ -138,7 +138,8 @@ def read(tree: LexborHTMLParser, url: str, index: PageIndex | None = None) -> Ra
     """Everything the labels of the page give (title may be "" when the page has none)."""
     d = Draft(f"{NAME}/{VERSION}")
     page = index if index is not None else index_page(tree)
-    cands = list(_split_growth(_unrepeated(list(_candidates(page)))))
+    title, where = meta.titled(tree, page)
+    cands = list(_split_growth(_unrepeated(list(_candidates(page, title)))))
     best: dict[str, _Candidate] = {}
     for cand in cands:
         old = best.get(cand.field)
@@ -160,7 +161,6 @@ def read(tree: LexborHTMLParser, url: str, index: PageIndex | None = None) -> Ra
     for field, (items, rule) in sections.best_lists(page).items():
         d.put(field, items, rule)
     meta.summary(tree, d)
-    title, where = meta.titled(tree, page)
     d.rules.append(("title", f"{NAME}:{where}"))
     return d.career(url, title)
 
@@ -210,20 +210,24 @@ def _unrepeated(cands: list[_Candidate]) -> list[_Candidate]:
 _MAX_CANDIDATES = 1000  # a career page has tens of labels; a hostile one, no bound
 
 
-def _candidates(page: PageIndex) -> Iterator[_Candidate]:
-    return islice(_all_candidates(page), _MAX_CANDIDATES)
+def _candidates(page: PageIndex, subject: str = "") -> Iterator[_Candidate]:
+    return islice(_all_candidates(page, subject), _MAX_CANDIDATES)
 
 
-def _all_candidates(page: PageIndex) -> Iterator[_Candidate]:
+def _all_candidates(page: PageIndex, subject: str) -> Iterator[_Candidate]:
+    claimed: set[int] = set()  # rows a table read as a whole (its subject's column)
     for order, el in enumerate(page.elements):
         if page.noisy[order]:
             continue
         tag = el.tag
         size = page.sizes[order]
+        if size <= _SMALL and tag not in _NOT_LABELLED and (said := _said_label(el)):
+            yield from _attribute_label(el, said, order)
         if tag == "table":
-            yield from _table(el, order)
+            yield from _table(el, order, subject, claimed)
         elif tag == "tr":
-            yield from _row(el, order)
+            if el.mem_id not in claimed:
+                yield from _row(el, order)
         elif size > _SMALL:
             continue
         elif tag == "dt":
@@ -237,6 +241,56 @@ def _all_candidates(page: PageIndex) -> Iterator[_Candidate]:
             if (tag in {"p", "li", "dd", "div", "span"} and size <= 12 and len(raw) <= 400
                     and any(ch.isdigit() for ch in raw) and _PROSE_VERB.search(raw)):
                 yield from _prose(el, order, raw)  # fmt: skip
+
+
+_NOT_LABELLED = frozenset({"a", "button", "abbr", "input", "select", "textarea", "iframe"})
+_DECORATIVE = frozenset({"svg", "img", "i", "picture", "use", "hr"})
+
+
+def _said_label(el: LexborNode) -> str:
+    """A field label given only as an attribute (`title`, `aria-label`), or ""."""
+    attrs = el.attributes
+    for attr in ("aria-label", "title"):
+        said = attrs.get(attr)
+        if said and len(said) <= 60 and KEYWORDS.search(said):
+            return clean(said)
+    return ""
+
+
+def _attribute_label(el: LexborNode, said: str, order: int) -> Iterable[_Candidate]:
+    """A fact labelled by an attribute: `<li title="Median salary">$52,000 a year</li>`,
+    `<div role="group" aria-label="Pay">...</div>`, or an icon that names the value beside it
+    (`<span role="img" aria-label="Pay"></span> <span>$52,000</span>`)."""
+    label = normalize_label(said)
+    if not any(True for _ in match(label)):
+        return
+    own = text_of(el, _SMALL)
+    if own and normalize_label(own).startswith(label):
+        return  # the label is shown too: read as a visible label
+    if own:
+        yield from _pair(el, el, order, 1, "attr-label", allow_empty=False, label_text=said)
+        return
+    sib = _value_after(el)
+    if sib is not None:
+        yield from _pair(el, sib, order, 1, "attr-label", allow_empty=False, label_text=said)
+
+
+def _decorative(el: LexborNode) -> bool:
+    """An icon or spacer between a label and its value: no text, drawn or hidden."""
+    attrs = el.attributes
+    drawn = el.tag in _DECORATIVE or attrs.get("aria-hidden") == "true" or attrs.get(
+        "role") in {"presentation", "none"}  # fmt: skip
+    return drawn and not text_of(el, 6)
+
+
+def _value_after(label: LexborNode) -> LexborNode | None:
+    """The element after a label, icons and spacers skipped."""
+    sib = next_element(label)
+    for _ in range(3):
+        if sib is None or not _decorative(sib):
+            break
+        sib = next_element(sib)
+    return sib
 
 
 # Cheap first look for _prose: a verb of projection or of earning (and, tested first, a digit).
@@ -281,8 +335,9 @@ def _pair(
     *,
     allow_empty: bool,
     note: str = "",
+    label_text: str | None = None,
 ) -> Iterable[_Candidate]:
-    raw_label = text_of(label_el, _SMALL)
+    raw_label = text_of(label_el, _SMALL) if label_text is None else label_text
     label = normalize_label(raw_label)
     for scalar, spec in match(label):
         raw = _value_text(value_el)
@@ -386,14 +441,28 @@ def _rows(table: LexborNode) -> list[list[LexborNode]]:
     return rows
 
 
-def _table(table: LexborNode, order: int) -> Iterable[_Candidate]:
+def _table(
+    table: LexborNode, order: int, subject: str = "", claimed: set[int] | None = None
+) -> Iterable[_Candidate]:
     rows = _rows(table)
     if len(rows) < 2:
         return
     head = rows[0]
-    if len(head) < 2 or any(c.tag != "th" for c in head) or len(head) > 12:
-        return
+    corner = head[0] if head else None  # a header row may open with an empty <td>
+    if (len(head) < 2 or len(head) > 12 or any(c.tag != "th" for c in head[1:])
+            or (corner is not None and corner.tag != "th" and text_of(corner, 6))):
+        return  # fmt: skip
     titles = [text_of(c, _SMALL) for c in head]
+    column = _subject_column(titles, subject)
+    if column is not None:  # facts in rows, one column per entity: read the page's own
+        for cells in rows[1:]:
+            if len(cells) == len(head):
+                parent = cells[0].parent
+                if claimed is not None and parent is not None:
+                    claimed.add(parent.mem_id)
+                yield from _pair(cells[0], cells[column], order, 0, "subject-column",
+                                 allow_empty=True)  # fmt: skip
+        return
     cap = table.css_first("caption")
     caption = text_of(cap, _SMALL) if cap is not None else ""
     after = next_element(table)
@@ -406,6 +475,35 @@ def _table(table: LexborNode, order: int) -> Iterable[_Candidate]:
     if len(rows) == 2 and len(head) >= 3 and len(rows[1]) == len(head):
         for h, v in zip(head, rows[1], strict=True):
             yield from _pair(h, v, order, 0, "table-column", allow_empty=False)
+
+
+# Column headers of a comparison table that are not the page's subject: averages and totals.
+_AVERAGE_COLUMN = re.compile(
+    r"\b(?:all|averages?|national|nationwide|total|overall|every|state|statewide|typical"
+    r"|median for|benchmark|comparison)\b"
+)
+_THIS_COLUMN = re.compile(r"^(?:this|the|your|selected) (?:occupation|job|career|role|profession)$")
+
+
+def _subject_column(titles: list[str], subject: str) -> int | None:
+    """In a table of facts by row and entities by column ("Nurse | All occupations"), the
+    column of the page's own occupation: the one its header names (the title, or "This
+    job"), else the one column that is no average or total. None for role columns
+    (Low/Median/High, percentiles, periods) or when no column can be told apart."""
+    values = [normalize_label(t) for t in titles[1:]]
+    if len(values) < 2 or any(_role(t) for t in titles[1:]) or any(not v for v in values):
+        return None
+    if any(_PERIOD_COLUMN.match(v) or periods_in(v) for v in values):
+        return None
+    name = normalize_label(subject)
+    named = [i for i, v in enumerate(values)
+             if _THIS_COLUMN.match(v) or (name and v in {name, f"{name}s", f"{name}es"})]
+    if len(named) == 1:
+        return named[0] + 1
+    if named:
+        return None
+    plain = [i for i, v in enumerate(values) if not _AVERAGE_COLUMN.search(v)]
+    return plain[0] + 1 if len(plain) == 1 else None
 
 
 def _role(title: str) -> str | None:
@@ -470,7 +568,7 @@ def _block(el: LexborNode, order: int) -> Iterable[_Candidate]:
         return
     label = normalize_label(own)
     if any(True for _ in match(label)):
-        sib = next_element(el)
+        sib = _value_after(el)
         place = 2 if el.tag in HEADINGS else 1
         found = False
         if sib is not None and sib.tag not in {"tr", "table"} and not _nav_like(el, sib):
