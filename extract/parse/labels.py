@@ -270,9 +270,15 @@ def _attribute_label(el: LexborNode, said: str, order: int) -> Iterable[_Candida
     if own:
         yield from _pair(el, el, order, 1, "attr-label", allow_empty=False, label_text=said)
         return
-    sib = _value_after(el)
+    named = [n for n in within(el, 20)[1:] if _said(n)]  # an icon inside names the value
+    sib = named[0] if named else _value_after(el)
     if sib is not None:
         yield from _pair(el, sib, order, 1, "attr-label", allow_empty=False, label_text=said)
+
+
+def _said(el: LexborNode) -> str:
+    attrs = el.attributes
+    return clean(attrs.get("aria-label") or attrs.get("title") or attrs.get("alt"))
 
 
 def _decorative(el: LexborNode) -> bool:
@@ -294,18 +300,23 @@ def _value_after(label: LexborNode) -> LexborNode | None:
 
 
 # Cheap first look for _prose: a verb of projection or of earning (and, tested first, a digit).
-_PROSE_VERB = re.compile(r"project|expect|forecast|anticipat|earn|make|paid|receive", re.I)
+_PROSE_VERB = re.compile(
+    r"project|expect|forecast|anticipat|earn|make|paid|receive|pay|salar|wage|employ|work"
+    r"|there (?:are|were)",
+    re.I,
+)
 
 
-def _value_text(el: LexborNode) -> str:
-    """The value as a reader sees it; for icons (stars) their accessible name."""
+def _value_text(el: LexborNode, label: str = "") -> str:
+    """The value as a reader sees it; for icons (stars) their accessible name (not the
+    `label` an attribute of the value's own element gives)."""
     text = text_of(el, _SMALL)
     if re.search(r"[A-Za-z0-9]", text):
         return text
     for node in within(el, 20):  # a small value only: a big node is no value
         for attr in ("aria-label", "title", "alt"):
             said = clean(node.attributes.get(attr))
-            if said and re.search(r"[A-Za-z0-9]", said):
+            if said and said != label and re.search(r"[A-Za-z0-9]", said):
                 return said
     return text
 
@@ -315,7 +326,7 @@ def _note(value_el: LexborNode) -> str:
     """Short texts right after a value in its container ("per week", "median, before tax")."""
     notes: list[str] = []
     node = next_element(value_el)
-    while node is not None and len(notes) < 3:
+    while node is not None and len(notes) < 3 and node.tag not in HEADINGS:
         text = text_of(node, 12)
         short = 40 if node.tag in {"span", "small", "em", "i", "sup", "sub", "abbr"} else 25
         if not text or len(text) > short or ":" in text or any(True for _ in match(
@@ -340,7 +351,9 @@ def _pair(
     raw_label = text_of(label_el, _SMALL) if label_text is None else label_text
     label = normalize_label(raw_label)
     for scalar, spec in match(label):
-        raw = _value_text(value_el)
+        raw = _value_text(value_el, clean(raw_label))
+        if scalar.field in _PAY_FIELDS:
+            raw = _money_sentences(raw)
         name = f"{rule}({label})"
         if scalar.field in _PAY_FIELDS and _several_figures(raw):
             # "a median of $30/hr (most earn between $25 and $40) or $62,400 a year": a
@@ -365,7 +378,7 @@ def _pair(
 # Clause breaks of a pay sentence; "equal to or greater than", "or more" are no break.
 _CLAUSE = re.compile(
     r"\s*(?:;|\(|\)|(?<!to )\bor\b(?! (?:more|above|higher|greater|less|over)\b)"
-    r"|,\s*(?:and|while|with)\b|\band most\b)\s*",
+    r"|,\s*(?:and|while|with|which)\b|\band most\b)\s*",
     re.I,
 )
 
@@ -403,7 +416,15 @@ def _accept(scalar: Scalar, raw: str, *, allow_empty: bool) -> tuple[bool, str |
     return ok, v
 
 
-_EARNS = re.compile(r"\b(?:earn|earns|make|makes|are paid|is paid|get paid|receive)\b", re.I)
+_EARNS = re.compile(
+    r"\b(?:earn|earns|make|makes|are paid|is paid|get paid|receive)\b|\b(?:pay|salary|salaries"
+    r"|wages?|earnings)\b(?: for [\w' -]{1,40})? (?:is|are|ranges?|starts?)\b",
+    re.I,
+)
+
+
+# Pay of everyone, not of this job: "the median annual wage for all workers was $49,500".
+_BENCHMARK = re.compile(r"\ball (?:workers|occupations|jobs|employees|industries)\b", re.I)
 
 
 def _pay_sentence(text: str) -> bool:
@@ -412,6 +433,7 @@ def _pay_sentence(text: str) -> bool:
         len(text) <= 200
         and not re.search(r"[.!?]\s+[A-Z]", text)
         and bool(_EARNS.search(text))
+        and not _BENCHMARK.search(text)
         and 1 <= len(MONEY.findall(text)) <= 2
     )
 
@@ -623,8 +645,41 @@ def _prose(el: LexborNode, order: int, raw: str) -> Iterable[_Candidate]:
     text = text_of(el, 12)
     if fields.growth_prose_ok(text):
         yield _Candidate("growth", text, 9, 3, order, "sentence(growth)")
-    if periods_in(text) and _pay_sentence(text):
-        yield _Candidate("salary_median", text, 9, 3, order, "sentence(pay)")
+    for sentence in sentences(text):
+        if periods_in(sentence) and _pay_sentence(sentence):
+            yield _Candidate("salary_median", sentence, 9, 3, order, "sentence(pay)")
+        elif _COUNT_SENTENCE.search(sentence) and fields.count_sentence_ok(sentence) and not (
+                _NOT_COUNT.search(sentence)):  # fmt: skip
+            yield _Candidate("workers", sentence, 9, 3, order, "sentence(workers)")
+
+
+# A sentence ends at . ! ? before a capital; not after an initial ("U.S. Bureau", "J. Smith").
+_SENTENCE_BREAK = re.compile(r"(?<=[A-Za-z0-9%)'\"][.!?])(?<!\b[A-Z]\.)\s+(?=[A-Z(\"'])")
+# A sentence that counts the people in the job ("About 33,600 people work as nurses",
+# "There were about 2,674 librarians in Canada in 2023").
+_COUNT_SENTENCE = re.compile(
+    r"\b(?:people|workers|employees|persons)\s+(?:work|worked|are employed|were employed"
+    r"|are working|were working)\b|^there (?:are|were|is) (?:about |around |approximately "
+    r"|roughly |nearly |over |more than |some )?\d",
+    re.I,
+)
+_NOT_COUNT = re.compile(r"\b(?:openings?|vacanc\w*|each year|per year|a year|annually|projected"
+                        r"|expected|students|courses|hours)\b", re.I)  # fmt: skip
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a paragraph ("$22.50 an hour" and "U.S." are no sentence break)."""
+    return [t for t in (clean(p) for p in _SENTENCE_BREAK.split(text)) if t]
+
+
+def _money_sentences(text: str) -> str:
+    """Of a paragraph under a pay label, the sentences that state figures ("Hours are
+    usually 37 to 40 a week." is no pay, and its period is not the pay's)."""
+    parts = sentences(text)
+    if len(parts) < 2:
+        return text
+    kept = [p for p in parts if MONEY.search(p) and _EARNS.search(p) and not _BENCHMARK.search(p)]
+    return " ".join(kept) if kept else text
 
 
 def _nav_like(label: LexborNode, value: LexborNode) -> bool:

@@ -531,10 +531,11 @@ def narrative(ctx: Ctx) -> Rendered:
         if g.style in {"rating", "rating+pct"}:
             outlook.append(f"The outlook for {e(tl)}s is <strong>{e(str(g.rating))}</strong>.")
             if g.style == "rating+pct":
+                # "expected to decline" would name the category decline, which a rating and a
+                # percent do not state: a fall is written as a change.
                 pct = int(g.pct or 0)
-                verb = "decline" if pct < 0 else "grow"
-                outlook.append(f"Employment is expected to {verb} {abs(pct)}% over the next few"
-                               " years.")  # fmt: skip
+                change = f"change by {pct}%" if pct < 0 else f"grow {pct}%"
+                outlook.append(f"Employment is expected to {change} over the next few years.")
             f = replace(f, growth=replace(g, years_in=None))
         elif g.style == "stars":
             f = f.without("growth")
