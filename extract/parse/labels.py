@@ -406,6 +406,8 @@ def _emphasized_rating(value_el: LexborNode) -> str:
 def _accept(scalar: Scalar, raw: str, *, allow_empty: bool) -> tuple[bool, str | None]:
     """A field's value check; pay also takes a bare amount whose label states pay, and a
     worker count may be a sentence that states one number ("There are about 33,600 ...")."""
+    if scalar.field in _PAY_FIELDS and _BENCHMARK.search(raw):
+        return False, None  # "the median wage for all workers was $49,500": not this job's
     ok, v = fields.value(scalar, raw, allow_empty=allow_empty)
     if not ok and scalar.field == "workers" and fields.count_sentence_ok(clean(raw)):
         return True, clean(raw)

@@ -301,7 +301,7 @@ def _enumerated(section: list[LexborNode]) -> list[str]:
     text = _prose_block(section)
     if not text:
         return []
-    marks = []
+    marks: list[re.Match[str]] = []
     for m in _ENUMERATOR.finditer(text):
         if int(m.group(1)) == len(marks) + 1:
             marks.append(m)
