@@ -102,8 +102,11 @@ def parse_page(
         raise ParseError(f"unreadable HTML: {exc}", url=url) from exc
     try:
         career = _with_code(
-            _parse_tree(tree, url, templates=templates, structured=structured, site=site), tree, url
-        )
+            _parse_tree(tree, url, templates=templates, structured=structured, site=site,
+                        json_attributes=embedded.json_in_attributes(html)),
+            tree,
+            url,
+        )  # fmt: skip
     except ParseError as exc:
         log.debug("not parsed %s: %s", url, exc)
         raise
@@ -129,7 +132,13 @@ def _with_code(career: RawCareer, tree: LexborHTMLParser, url: str) -> RawCareer
 
 
 def _parse_tree(
-    tree: LexborHTMLParser, url: str, *, templates: bool, structured: bool, site: SiteRules | None
+    tree: LexborHTMLParser,
+    url: str,
+    *,
+    templates: bool,
+    structured: bool,
+    site: SiteRules | None,
+    json_attributes: bool = True,
 ) -> RawCareer:
     career: RawCareer | None = None
     claimed = False
@@ -150,13 +159,12 @@ def _parse_tree(
                 career = found if career is None else fill(career, found)
     if career is None and listing.not_for_collection(tree):
         raise NotACareerPage("the page asks not to be indexed (print view, duplicate)", url=url)
-    page = None
     if career is None or settled_groups(career) | done < set(GROUPS):
         page = index_page(tree)
         by_labels = labels.read(tree, url, page)
         career = by_labels if career is None else _with_title(fill(career, by_labels), by_labels)
     if structured and settled_groups(career) | done < set(GROUPS):
-        state = embedded.read(tree, url, page)
+        state = embedded.read(tree, url, json_attributes)
         if state is not None:
             career = _with_title(fill(career, state), state)
             if state.title and (("title", "labels:title-tag") in career.rules or not career.title):

@@ -38,7 +38,6 @@ from selectolax.lexbor import LexborHTMLParser
 from extract.parse import fields
 from extract.parse.draft import Draft
 from extract.parse.fields import key_words, list_field, match, rating_ok
-from extract.parse.page import MAX_ELEMENTS, MAX_JSON_ATTRS, PageIndex, jsonish
 from extract.parse.text import clean, is_element
 from extract.records import RawCareer
 
@@ -87,32 +86,53 @@ _PERIOD_WORDS = {
 }  # fmt: skip
 
 
-def blobs(tree: LexborHTMLParser, page: PageIndex | None = None) -> Iterator[Any]:
-    """Every JSON value a page embeds in its scripts (JSON-LD excepted), then in its
-    attributes (`page.json_attrs`: props of a React, Astro or Inertia root)."""
+def blobs(tree: LexborHTMLParser, attributes: bool = True) -> Iterator[Any]:
+    """Every JSON value a page embeds in its scripts (JSON-LD excepted), then (unless
+    `attributes` is False: see `json_in_attributes`) in its attributes."""
     yield from _script_blobs(tree)
-    for text in page.json_attrs if page is not None else _json_attrs(tree):
-        if len(text) <= _MAX_SCRIPT:
-            value = _loads(text)
-            if value is not None:
-                yield _unastro(_undevalue(value))
+    if not attributes:
+        return
+    for text in _json_attrs(tree):
+        value = _loads(text)
+        if value is not None:
+            yield _unastro(_undevalue(value))
+
+
+# JSON in an attribute: `="{&quot;`, `="[0,{&quot;`, `='{"` (a double-quoted value must escape
+# its quotes, a single-quoted one need not).
+_JSON_ATTRIBUTE = re.compile(
+    r"""=\s*(?:"\s*[\[{][\s\[{\d,]*(?:&quot;|&#34;|&#x22;)|'\s*[\[{][\s\[{\d,]*")"""
+)
+_MAX_JSON_ATTRS = 20
+_MAX_ELEMENTS = 50_000
+
+
+def json_in_attributes(html: str) -> bool:
+    """True when some attribute of the raw page may hold JSON (one regex pass over the text:
+    the tree is then searched for it, on the few pages that have it)."""
+    return _JSON_ATTRIBUTE.search(html) is not None
 
 
 def _json_attrs(tree: LexborHTMLParser) -> Iterator[str]:
-    """JSON-like attribute values of the body, when no page index was made."""
+    """Attribute values of the body that open a JSON object or array (`{"...`, `[0,{...`)."""
     body = tree.body
     if body is None:
         return
     found = 0
-    for el in islice(body.traverse(), MAX_ELEMENTS):
+    for el in islice(body.traverse(), _MAX_ELEMENTS):
         if not is_element(el):
             continue
         for v in el.attributes.values():
-            if v and len(v) >= 20 and jsonish(v):
+            if v and 20 <= len(v) <= _MAX_SCRIPT and _jsonish(v):
                 yield v
                 found += 1
-                if found >= MAX_JSON_ATTRS:
+                if found >= _MAX_JSON_ATTRS:
                     return
+
+
+def _jsonish(value: str) -> bool:
+    head = value[:6].lstrip(" \t\n[{0123456789,")
+    return value.lstrip()[:1] in {"{", "["} and head[:1] == '"'
 
 
 def _unastro(value: Any) -> Any:
@@ -265,11 +285,11 @@ def _score(obj: dict[str, Any]) -> int:
     return score + len(groups)
 
 
-def find(tree: LexborHTMLParser, page: PageIndex | None = None) -> dict[str, Any] | None:
+def find(tree: LexborHTMLParser, attributes: bool = True) -> dict[str, Any] | None:
     """The embedded object most like one career (a title and two facts at least)."""
     best: tuple[int, dict[str, Any]] | None = None
     nodes = 0
-    for blob in blobs(tree, page):
+    for blob in blobs(tree, attributes):
         stack: list[Any] = [_linked(blob)]
         while stack and nodes < _MAX_NODES:
             item = stack.pop()
@@ -310,9 +330,10 @@ def _name_of(value: Any) -> str:
     return _scalar_text(value)
 
 
-def read(tree: LexborHTMLParser, url: str, page: PageIndex | None = None) -> RawCareer | None:
-    """The career the page's embedded state states, or None."""
-    obj = find(tree, page)
+def read(tree: LexborHTMLParser, url: str, attributes: bool = True) -> RawCareer | None:
+    """The career the page's embedded state states, or None (`attributes=False`: the page
+    has no JSON in its attributes, see `json_in_attributes`)."""
+    obj = find(tree, attributes)
     if obj is None:
         return None
     d = Draft(f"{NAME}/{VERSION}")

@@ -301,8 +301,8 @@ def _value_after(label: LexborNode) -> LexborNode | None:
 
 # Cheap first look for _prose: a verb of projection or of earning (and, tested first, a digit).
 _PROSE_VERB = re.compile(
-    r"project|expect|forecast|anticipat|earn|make|paid|receive|pay|salar|wage|employ|work"
-    r"|there (?:are|were)",
+    r"project|expect|forecast|anticipat|earn|make|paid|receive|pay\b|salar|wage"
+    r"|(?:people|workers|employees|persons) (?:work|are|were)|there (?:are|were)",
     re.I,
 )
 

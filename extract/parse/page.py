@@ -45,9 +45,6 @@ class PageIndex:
     sizes: tuple[int, ...]  # elements in each subtree (itself included)
     noisy: tuple[bool, ...]
     by_id: dict[str, LexborNode]
-    # Attribute values that look like JSON (`data-react-props`, an Astro island's `props`,
-    # Inertia's `data-page`): page state shipped in the markup instead of a script.
-    json_attrs: tuple[str, ...] = ()
 
     def size(self, el: LexborNode) -> int:
         i = self.position.get(el.mem_id)
@@ -75,14 +72,10 @@ def index_page(tree: LexborHTMLParser) -> PageIndex:
         if j is not None:
             sizes[j] += sizes[i]
     by_id: dict[str, LexborNode] = {}
-    json_attrs: list[str] = []
     for el in elements:
-        attrs = el.attributes
-        ident = attrs.get("id")
+        ident = el.attributes.get("id")
         if ident and ident not in by_id:
             by_id[ident] = el
-        if len(json_attrs) < MAX_JSON_ATTRS:
-            json_attrs.extend(v for v in attrs.values() if v and len(v) >= 20 and jsonish(v))
     noisy = [False] * len(elements)
 
     def mark(el: LexborNode) -> None:
@@ -95,7 +88,7 @@ def index_page(tree: LexborHTMLParser) -> PageIndex:
     for i, el in enumerate(elements):
         if noisy[i]:
             continue
-        cards = el.tag in _CARD_PARENTS and sizes[i] <= 4000
+        cards = 5 <= sizes[i] <= 4000 and el.tag in _CARD_PARENTS
         if _noise_root(el, sizes[i]) or (cards and _link_cards(el, position, sizes)):
             mark(el)
         elif el.tag in HEADINGS and sizes[i] <= 20:
@@ -103,17 +96,7 @@ def index_page(tree: LexborHTMLParser) -> PageIndex:
             if label and len(label) <= 60 and RELATED.match(label):
                 for region in _related_region(el):
                     mark(region)
-    return PageIndex(elements, position, tuple(sizes), tuple(noisy), by_id,
-                     tuple(json_attrs[:MAX_JSON_ATTRS]))  # fmt: skip
-
-
-MAX_JSON_ATTRS = 20
-
-
-def jsonish(value: str) -> bool:
-    """An attribute value that opens a JSON object or array (`{"...`, `[0,{...`)."""
-    head = value[:3].lstrip()
-    return head[:1] in {"{", "["} and ('"' in head or head[1:2] in {"[", "{", "0", "1"})
+    return PageIndex(elements, position, tuple(sizes), tuple(noisy), by_id)
 
 
 def _element(node: LexborNode) -> bool:
@@ -151,10 +134,11 @@ def _link_cards(el: LexborNode, position: dict[int, int], sizes: list[int]) -> b
     tag = kids[0].tag
     if tag == "a" or any(k.tag != tag for k in kids):
         return False
-    for kid in kids:
+    for kid in kids:  # the cheap look at every kid first, then the first that is no card ends it
         i = position.get(kid.mem_id)
-        if i is None or sizes[i] > _CARD_SIZE:
+        if i is None or not 2 <= sizes[i] <= _CARD_SIZE:
             return False
+    for kid in kids:
         link = kid.css_first("a[href]")
         if link is None or (link.attributes.get("href") or "#").startswith(("#", "javascript:")):
             return False
