@@ -9,6 +9,22 @@ Kinds of structure the ten in-sample layouts do not have:
   an icon, a label and a value, and a facts table with a source-year column.
 - `graph`: a skeleton page whose data is a normalized GraphQL cache
   (`window.__APOLLO_STATE__`): entities keyed "Type:id", linked by `__ref`.
+
+`HELD_OUT_2` (written after round 1 was fixed): `infographic` (`<data>` values
+with `<figcaption>`s, skill tags as links) and `keyvalue` (an ARIA grid of divs,
+lists as `<br>` lines). `HELD_OUT_3` (written after round 2 was fixed, scored
+before any change: 45.9% of fields, 4 invented):
+
+- `island`: a skeleton whose data lives only in an attribute (React on Rails'
+  `data-react-props`, an Astro island's `props`, Inertia's `data-page`).
+- `comparison`: the facts as one column of a table beside "All occupations" /
+  "National average" columns, the occupation's column first or not.
+- `narrative`: paragraphs under headings; pay in a sentence with both periods,
+  growth and the worker count in sentences, "<b>Label</b><br>value", duties as
+  one numbered paragraph, skills as comma-separated text.
+- `iconfacts`: key facts whose labels are `title` / `aria-label` attributes or
+  visually hidden text beside icons, hours and full-time share beside them, and
+  a sidebar of other jobs in the category, each with its own pay.
 """
 
 from __future__ import annotations
