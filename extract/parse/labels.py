@@ -322,11 +322,14 @@ def _value_text(el: LexborNode, label: str = "") -> str:
 
 
 
+_NO_NOTE = frozenset({*HEADINGS, "td", "th"})  # a heading or the next column is no note
+
+
 def _note(value_el: LexborNode) -> str:
     """Short texts right after a value in its container ("per week", "median, before tax")."""
     notes: list[str] = []
     node = next_element(value_el)
-    while node is not None and len(notes) < 3 and node.tag not in HEADINGS:
+    while node is not None and len(notes) < 3 and node.tag not in _NO_NOTE:
         text = text_of(node, 12)
         short = 40 if node.tag in {"span", "small", "em", "i", "sup", "sub", "abbr"} else 25
         if not text or len(text) > short or ":" in text or any(True for _ in match(
@@ -487,6 +490,13 @@ def _table(
                 yield from _pair(cells[0], cells[column], order, 0, "subject-column",
                                  allow_empty=True)  # fmt: skip
         return
+    line = _subject_row(rows, subject)
+    if line is not None:  # entities in rows, facts in columns: read the page's own row
+        if claimed is not None:
+            claimed.update(p.mem_id for cells in rows if cells and (p := cells[0].parent))
+        for title_cell, cell in zip(head[1:], line[1:], strict=False):
+            yield from _pair(title_cell, cell, order, 0, "subject-row", allow_empty=True)
+        return
     cap = table.css_first("caption")
     caption = text_of(cap, _SMALL) if cap is not None else ""
     after = next_element(table)
@@ -528,6 +538,23 @@ def _subject_column(titles: list[str], subject: str) -> int | None:
         return None
     plain = [i for i, v in enumerate(values) if not _AVERAGE_COLUMN.search(v)]
     return plain[0] + 1 if len(plain) == 1 else None
+
+
+def _subject_row(rows: list[list[LexborNode]], subject: str) -> list[LexborNode] | None:
+    """In a table of entities by row ("All occupations | $49,500 | 3%", "Nurses | $77,600 |
+    6%"), the one row the page's occupation heads (its title, or "This job"), else None."""
+    name = normalize_label(subject)
+    if not name:
+        return None
+    width = len(rows[0])
+    found = []
+    for cells in rows[1:]:
+        if len(cells) != width:
+            continue
+        head = normalize_label(text_of(cells[0], 12))
+        if _THIS_COLUMN.match(head) or head in {name, f"{name}s", f"{name}es"}:
+            found.append(cells)
+    return found[0] if len(found) == 1 else None
 
 
 def _role(title: str) -> str | None:

@@ -1,7 +1,7 @@
 """The reader on kinds of markup the round-3 held-out layouts showed it did not know (issue 10).
 
 One test (or one parametrized set) per class of problem, on small pages written here: page
-state in an attribute, the subject's column of a comparison table, labels that are only
+state in an attribute, the subject's column (or row) of a comparison table, labels that are only
 attributes, cards of other jobs under any heading, paragraphs read sentence by sentence,
 counts in prose, numbered and comma-separated lists, a list of one chip. None is a corpus
 page; the corpus scores the same classes in `benchmarks/corpus_accuracy.py --round 3`.
@@ -111,6 +111,28 @@ def test_the_column_of_the_pages_occupation_is_read(heads, column, corner) -> No
     c = _parse(_comparison(heads, rows, corner))
     assert (c.salary_median, c.growth, c.workers, c.education) == (
         "$77,600", "6%", "3,300,000", "Bachelor's degree")  # fmt: skip
+
+
+@pytest.mark.parametrize("ours", ["Nurses", "This occupation"])
+@pytest.mark.parametrize("first", [True, False], ids=["average-first", "ours-first"])
+def test_the_row_of_the_pages_occupation_is_read(ours, first) -> None:
+    """The same comparison turned: entities by row, facts by column."""
+    lines = [("All occupations", "$49,500", "3%"), (ours, "$77,600", "6%")]
+    body = "".join(f"<tr><th>{a}</th><td>{b}</td><td>{c}</td></tr>"
+                   for a, b, c in (lines if first else lines[::-1]))  # fmt: skip
+    c = _parse("<h1>Nurse</h1><table><tr><th></th><th>Median pay (per year)</th>"
+               f"<th>Projected growth</th></tr>{body}</table>")  # fmt: skip
+    assert (c.salary_median, c.growth, c.salary_context) == ("$77,600", "6%",
+                                                             "Median pay (per year)")
+
+
+def test_a_table_of_other_occupations_is_still_not_read() -> None:
+    body = "".join(f"<tr><td>{a}</td><td>{b}</td><td>{c}</td></tr>"
+                   for a, b, c in (("Midwives", "$61,000", "5%"), ("Paramedics", "$58,000", "4%")))
+    c = _parse("<h1>Nurse</h1><dl><dt>Outlook</dt><dd>Good</dd><dt>Employment</dt><dd>33,600</dd>"
+               "</dl><table><tr><th>Occupation</th><th>Median pay</th><th>Job growth</th></tr>"
+               f"{body}</table>")  # fmt: skip
+    assert (c.salary_median, c.growth) == (None, None)
 
 
 def test_a_table_of_regions_is_not_read_as_a_comparison() -> None:
