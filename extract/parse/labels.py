@@ -221,7 +221,8 @@ def _all_candidates(page: PageIndex, subject: str) -> Iterator[_Candidate]:
             continue
         tag = el.tag
         size = page.sizes[order]
-        if size <= _SMALL and tag not in _NOT_LABELLED and (said := _said_label(el)):
+        if el.mem_id in page.titled and size <= _SMALL and tag not in _NOT_LABELLED and (
+                said := _said_label(el)):  # fmt: skip
             yield from _attribute_label(el, said, order)
         if tag == "table":
             yield from _table(el, order, subject, claimed)
@@ -674,11 +675,15 @@ def _prose(el: LexborNode, order: int, raw: str) -> Iterable[_Candidate]:
     text = text_of(el, 12)
     if fields.growth_prose_ok(text):
         yield _Candidate("growth", text, 9, 3, order, "sentence(growth)")
+    pay = bool(MONEY.search(text)) and bool(periods_in(text))
+    count = bool(_COUNT_WORDS.search(text))
+    if not (pay or count):
+        return  # the cheap look first: no sentence here states pay or a count
     for sentence in sentences(text):
-        if periods_in(sentence) and _pay_sentence(sentence):
+        if pay and periods_in(sentence) and _pay_sentence(sentence):
             yield _Candidate("salary_median", sentence, 9, 3, order, "sentence(pay)")
-        elif _COUNT_SENTENCE.search(sentence) and fields.count_sentence_ok(sentence) and not (
-                _NOT_COUNT.search(sentence)):  # fmt: skip
+        elif count and _COUNT_SENTENCE.search(sentence) and fields.count_sentence_ok(
+                sentence) and not _NOT_COUNT.search(sentence):  # fmt: skip
             yield _Candidate("workers", sentence, 9, 3, order, "sentence(workers)")
 
 
@@ -692,6 +697,8 @@ _COUNT_SENTENCE = re.compile(
     r"|roughly |nearly |over |more than |some )?\d",
     re.I,
 )
+_COUNT_WORDS = re.compile(r"\b(?:people|workers|employees|persons|there (?:are|were|is))\b",
+                          re.I)  # fmt: skip
 _NOT_COUNT = re.compile(r"\b(?:openings?|vacanc\w*|each year|per year|a year|annually|projected"
                         r"|expected|students|courses|hours)\b", re.I)  # fmt: skip
 

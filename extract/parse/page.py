@@ -45,6 +45,7 @@ class PageIndex:
     sizes: tuple[int, ...]  # elements in each subtree (itself included)
     noisy: tuple[bool, ...]
     by_id: dict[str, LexborNode]
+    titled: frozenset[int] = frozenset()  # mem_ids of elements with a title or aria-label
 
     def size(self, el: LexborNode) -> int:
         i = self.position.get(el.mem_id)
@@ -96,7 +97,9 @@ def index_page(tree: LexborHTMLParser) -> PageIndex:
             if label and len(label) <= 60 and RELATED.match(label):
                 for region in _related_region(el):
                     mark(region)
-    return PageIndex(elements, position, tuple(sizes), tuple(noisy), by_id)
+    titled = frozenset(n.mem_id for n in islice(body.css("[title], [aria-label]"), MAX_ELEMENTS)
+                       ) if body is not None else frozenset()  # fmt: skip
+    return PageIndex(elements, position, tuple(sizes), tuple(noisy), by_id, titled)
 
 
 def _element(node: LexborNode) -> bool:
