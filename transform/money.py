@@ -123,7 +123,7 @@ MONEY_COLUMNS: tuple[str, ...] = (
 def _amount(i: int, *, currency_required: bool) -> str:
     cur = f"(?P<c{i}>{_CUR})" + ("" if currency_required else "?")
     return (
-        rf"{cur}\s*(?P<n{i}>{_NUM})(?![\d.])(?:\s*(?P<m{i}>{_MULT})\b)?"
+        rf"{cur}\s*(?P<n{i}>{_NUM})(?!\d|\.\d)(?:\s*(?P<m{i}>{_MULT})\b)?"
         rf"(?:\s*(?P<k{i}>{_CODE}))?(?:\s*\+|\s+or (?:more|above|higher|over)\b)?"
     )
 

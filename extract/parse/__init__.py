@@ -11,8 +11,8 @@ every value keeps the rule that found it in `rules`:
 3. the label-based reader, for pages no template knows and for the fields a
    template's selectors no longer find (a redesign lowers accuracy a little
    instead of turning columns into nulls);
-4. embedded page state (Next.js, Nuxt, `window.__STATE__` JSON), for what the
-   visible page does not show (a skeleton page shows nothing).
+4. embedded page state (Next.js, Nuxt, `window.__STATE__` JSON, props in an attribute),
+   for what the visible page does not show (a skeleton page shows nothing).
 
 Then a site's own rules (`[[sites]]` `fields`, see `siterules.py`) override
 the fields they name, and a page with pay but no stated currency gets the
@@ -102,8 +102,11 @@ def parse_page(
         raise ParseError(f"unreadable HTML: {exc}", url=url) from exc
     try:
         career = _with_code(
-            _parse_tree(tree, url, templates=templates, structured=structured, site=site), tree, url
-        )
+            _parse_tree(tree, url, templates=templates, structured=structured, site=site,
+                        json_attributes=embedded.json_in_attributes(html)),
+            tree,
+            url,
+        )  # fmt: skip
     except ParseError as exc:
         log.debug("not parsed %s: %s", url, exc)
         raise
@@ -129,7 +132,13 @@ def _with_code(career: RawCareer, tree: LexborHTMLParser, url: str) -> RawCareer
 
 
 def _parse_tree(
-    tree: LexborHTMLParser, url: str, *, templates: bool, structured: bool, site: SiteRules | None
+    tree: LexborHTMLParser,
+    url: str,
+    *,
+    templates: bool,
+    structured: bool,
+    site: SiteRules | None,
+    json_attributes: bool = True,
 ) -> RawCareer:
     career: RawCareer | None = None
     claimed = False
@@ -155,7 +164,7 @@ def _parse_tree(
         by_labels = labels.read(tree, url, page)
         career = by_labels if career is None else _with_title(fill(career, by_labels), by_labels)
     if structured and settled_groups(career) | done < set(GROUPS):
-        state = embedded.read(tree, url)
+        state = embedded.read(tree, url, json_attributes)
         if state is not None:
             career = _with_title(fill(career, state), state)
             if state.title and (("title", "labels:title-tag") in career.rules or not career.title):

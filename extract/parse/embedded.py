@@ -2,8 +2,10 @@
 
 Many sites render a skeleton and ship the page's data as JSON: `__NEXT_DATA__`,
 Nuxt's `__NUXT_DATA__` (the devalue format: a flat array whose objects hold
-indexes into it), any `<script type="application/json">`, and assignments such
-as `window.__INITIAL_STATE__ = {...}`; a normalized cache (Apollo's
+indexes into it), any `<script type="application/json">`, assignments such
+as `window.__INITIAL_STATE__ = {...}`, and JSON in an attribute of the markup
+(React on Rails' `data-react-props`, Inertia's `data-page`, an Astro island's
+`props`, whose values are `[type, value]` pairs); a normalized cache (Apollo's
 `{"Career:1": {..., "salary": {"__ref": "SalaryStat:5"}}}`) has its links
 followed. Those blobs are parsed (bounded in size
 and nodes), the object that looks most like one career is found (a title and
@@ -28,6 +30,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from itertools import islice
 from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
@@ -35,7 +38,7 @@ from selectolax.lexbor import LexborHTMLParser
 from extract.parse import fields
 from extract.parse.draft import Draft
 from extract.parse.fields import key_words, list_field, match, rating_ok
-from extract.parse.text import clean
+from extract.parse.text import clean, is_element
 from extract.records import RawCareer
 
 NAME = "embedded"
@@ -83,8 +86,88 @@ _PERIOD_WORDS = {
 }  # fmt: skip
 
 
-def blobs(tree: LexborHTMLParser) -> Iterator[Any]:
-    """Every JSON value a page embeds in its scripts (JSON-LD excepted)."""
+def blobs(tree: LexborHTMLParser, attributes: bool = True) -> Iterator[Any]:
+    """Every JSON value a page embeds in its scripts (JSON-LD excepted), then (unless
+    `attributes` is False: see `json_in_attributes`) in its attributes."""
+    yield from _script_blobs(tree)
+    if not attributes:
+        return
+    for text in _json_attrs(tree):
+        value = _loads(text)
+        if value is not None:
+            yield _unastro(_undevalue(value))
+
+
+# JSON in an attribute: `="{&quot;`, `="[0,{&quot;`, `='{"` (a double-quoted value must escape
+# its quotes, a single-quoted one need not).
+_JSON_ATTRIBUTE = re.compile(
+    r"""=\s*(?:"\s*[\[{][\s\[{\d,]*(?:&quot;|&#34;|&#x22;)|'\s*[\[{][\s\[{\d,]*")"""
+)
+_MAX_JSON_ATTRS = 20
+_MAX_ELEMENTS = 50_000
+
+
+def json_in_attributes(html: str) -> bool:
+    """True when some attribute of the raw page may hold JSON (one regex pass over the text:
+    the tree is then searched for it, on the few pages that have it)."""
+    return _JSON_ATTRIBUTE.search(html) is not None
+
+
+def _json_attrs(tree: LexborHTMLParser) -> Iterator[str]:
+    """Attribute values of the body that open a JSON object or array (`{"...`, `[0,{...`)."""
+    body = tree.body
+    if body is None:
+        return
+    found = 0
+    for el in islice(body.traverse(), _MAX_ELEMENTS):
+        if not is_element(el):
+            continue
+        for v in el.attributes.values():
+            if v and 20 <= len(v) <= _MAX_SCRIPT and _jsonish(v):
+                yield v
+                found += 1
+                if found >= _MAX_JSON_ATTRS:
+                    return
+
+
+def _jsonish(value: str) -> bool:
+    head = value[:6].lstrip(" \t\n[{0123456789,")
+    return value.lstrip()[:1] in {"{", "["} and head[:1] == '"'
+
+
+def _unastro(value: Any) -> Any:
+    """Astro's island props (`{"career": [0, {"title": [0, "Nurse"], "tasks": [1, [...]]}]}`:
+    every value a [type, value] pair, 0 a plain value or object, 1 an array) as plain JSON;
+    anything else unchanged."""
+    if not (isinstance(value, dict) and value and all(_astro_pair(v) for v in value.values())):
+        return value
+    budget = [_MAX_NODES]
+
+    def decode(v: Any, depth: int) -> Any:
+        budget[0] -= 1
+        if budget[0] < 0 or depth > 60 or not _astro_pair(v):
+            return None
+        kind, inner = v
+        if kind == 0 and isinstance(inner, dict):
+            return {k: decode(x, depth + 1) for k, x in inner.items()}
+        if kind == 1 and isinstance(inner, list):
+            return [decode(x, depth + 1) for x in inner]
+        return inner
+
+    return {k: decode(v, 0) for k, v in value.items()}
+
+
+def _astro_pair(v: Any) -> bool:
+    return (
+        isinstance(v, list)
+        and len(v) == 2
+        and isinstance(v[0], int)
+        and not isinstance(v[0], bool)
+        and 0 <= v[0] <= 11
+    )
+
+
+def _script_blobs(tree: LexborHTMLParser) -> Iterator[Any]:
     for script in tree.css("script")[:200]:
         kind = (script.attributes.get("type") or "").lower()
         if "ld+json" in kind or (kind and "json" not in kind and "javascript" not in kind):
@@ -202,11 +285,11 @@ def _score(obj: dict[str, Any]) -> int:
     return score + len(groups)
 
 
-def find(tree: LexborHTMLParser) -> dict[str, Any] | None:
+def find(tree: LexborHTMLParser, attributes: bool = True) -> dict[str, Any] | None:
     """The embedded object most like one career (a title and two facts at least)."""
     best: tuple[int, dict[str, Any]] | None = None
     nodes = 0
-    for blob in blobs(tree):
+    for blob in blobs(tree, attributes):
         stack: list[Any] = [_linked(blob)]
         while stack and nodes < _MAX_NODES:
             item = stack.pop()
@@ -247,9 +330,10 @@ def _name_of(value: Any) -> str:
     return _scalar_text(value)
 
 
-def read(tree: LexborHTMLParser, url: str) -> RawCareer | None:
-    """The career the page's embedded state states, or None."""
-    obj = find(tree)
+def read(tree: LexborHTMLParser, url: str, attributes: bool = True) -> RawCareer | None:
+    """The career the page's embedded state states, or None (`attributes=False`: the page
+    has no JSON in its attributes, see `json_in_attributes`)."""
+    obj = find(tree, attributes)
     if obj is None:
         return None
     d = Draft(f"{NAME}/{VERSION}")

@@ -186,7 +186,8 @@ MEDIAN = _pattern(
     r"|weekly|monthly|daily)",
     r"median|average|typical",
     r"(salary|pay|wage|earnings) range|salary|pay|wages?|earnings|compensation|income"
-    r"|(what you could|you could) earn|pay rates?",
+    r"|(what you could|you could) earn|pay rates?"
+    r"|(pay|salary|salaries|wages|earnings) and (conditions|benefits|hours|working hours)",
 )
 LOW = _pattern(
     r"(starter|starting|entry[- ]level|low|lowest|minimum|min|junior|graduate)( salary| pay"
@@ -202,7 +203,8 @@ GROWTH = _pattern(
     r"(job|employment|career|occupational) (outlook|growth)( rate)?",
     r"(10|ten)[- ]year (growth|outlook|change)|projected (employment )?(growth|change)( rate)?"
     r"|(employment|job) growth|growth( rate| outlook)?|projected growth rate",
-    r"outlook|future (demand|growth|outlook|employment)|demand|(job |employment |career )?prospects"
+    r"outlook|future (demand|growth|outlook|employment|prospects)|demand"
+    r"|(job |employment |career )?prospects"
     r"|(job|employment) opportunities|chances of getting a job|employment outlook",
 )
 SCALARS: tuple[Scalar, ...] = (

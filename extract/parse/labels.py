@@ -138,7 +138,8 @@ def read(tree: LexborHTMLParser, url: str, index: PageIndex | None = None) -> Ra
     """Everything the labels of the page give (title may be "" when the page has none)."""
     d = Draft(f"{NAME}/{VERSION}")
     page = index if index is not None else index_page(tree)
-    cands = list(_split_growth(_unrepeated(list(_candidates(page)))))
+    title, where = meta.titled(tree, page)
+    cands = list(_split_growth(_unrepeated(list(_candidates(page, title)))))
     best: dict[str, _Candidate] = {}
     for cand in cands:
         old = best.get(cand.field)
@@ -160,7 +161,6 @@ def read(tree: LexborHTMLParser, url: str, index: PageIndex | None = None) -> Ra
     for field, (items, rule) in sections.best_lists(page).items():
         d.put(field, items, rule)
     meta.summary(tree, d)
-    title, where = meta.titled(tree, page)
     d.rules.append(("title", f"{NAME}:{where}"))
     return d.career(url, title)
 
@@ -210,20 +210,25 @@ def _unrepeated(cands: list[_Candidate]) -> list[_Candidate]:
 _MAX_CANDIDATES = 1000  # a career page has tens of labels; a hostile one, no bound
 
 
-def _candidates(page: PageIndex) -> Iterator[_Candidate]:
-    return islice(_all_candidates(page), _MAX_CANDIDATES)
+def _candidates(page: PageIndex, subject: str = "") -> Iterator[_Candidate]:
+    return islice(_all_candidates(page, subject), _MAX_CANDIDATES)
 
 
-def _all_candidates(page: PageIndex) -> Iterator[_Candidate]:
+def _all_candidates(page: PageIndex, subject: str) -> Iterator[_Candidate]:
+    claimed: set[int] = set()  # rows a table read as a whole (its subject's column)
     for order, el in enumerate(page.elements):
         if page.noisy[order]:
             continue
         tag = el.tag
         size = page.sizes[order]
+        if el.mem_id in page.titled and size <= _SMALL and tag not in _NOT_LABELLED and (
+                said := _said_label(el)):  # fmt: skip
+            yield from _attribute_label(el, said, order)
         if tag == "table":
-            yield from _table(el, order)
+            yield from _table(el, order, subject, claimed)
         elif tag == "tr":
-            yield from _row(el, order)
+            if el.mem_id not in claimed:
+                yield from _row(el, order)
         elif size > _SMALL:
             continue
         elif tag == "dt":
@@ -239,30 +244,94 @@ def _all_candidates(page: PageIndex) -> Iterator[_Candidate]:
                 yield from _prose(el, order, raw)  # fmt: skip
 
 
+_NOT_LABELLED = frozenset({"a", "button", "abbr", "input", "select", "textarea", "iframe"})
+_DECORATIVE = frozenset({"svg", "img", "i", "picture", "use", "hr"})
+
+
+def _said_label(el: LexborNode) -> str:
+    """A field label given only as an attribute (`title`, `aria-label`), or ""."""
+    attrs = el.attributes
+    for attr in ("aria-label", "title"):
+        said = attrs.get(attr)
+        if said and len(said) <= 60 and KEYWORDS.search(said):
+            return clean(said)
+    return ""
+
+
+def _attribute_label(el: LexborNode, said: str, order: int) -> Iterable[_Candidate]:
+    """A fact labelled by an attribute: `<li title="Median salary">$52,000 a year</li>`,
+    `<div role="group" aria-label="Pay">...</div>`, or an icon that names the value beside it
+    (`<span role="img" aria-label="Pay"></span> <span>$52,000</span>`)."""
+    label = normalize_label(said)
+    if not any(True for _ in match(label)):
+        return
+    own = text_of(el, _SMALL)
+    if own and normalize_label(own).startswith(label):
+        return  # the label is shown too: read as a visible label
+    if own:
+        yield from _pair(el, el, order, 1, "attr-label", allow_empty=False, label_text=said)
+        return
+    named = [n for n in within(el, 20)[1:] if _said(n)]  # an icon inside names the value
+    sib = named[0] if named else _value_after(el)
+    if sib is not None:
+        yield from _pair(el, sib, order, 1, "attr-label", allow_empty=False, label_text=said)
+
+
+def _said(el: LexborNode) -> str:
+    attrs = el.attributes
+    return clean(attrs.get("aria-label") or attrs.get("title") or attrs.get("alt"))
+
+
+def _decorative(el: LexborNode) -> bool:
+    """An icon or spacer between a label and its value: no text, drawn or hidden."""
+    attrs = el.attributes
+    drawn = el.tag in _DECORATIVE or attrs.get("aria-hidden") == "true" or attrs.get(
+        "role") in {"presentation", "none"}  # fmt: skip
+    return drawn and not text_of(el, 6)
+
+
+def _value_after(label: LexborNode) -> LexborNode | None:
+    """The element after a label, icons and spacers skipped."""
+    sib = next_element(label)
+    for _ in range(3):
+        if sib is None or not _decorative(sib):
+            break
+        sib = next_element(sib)
+    return sib
+
+
 # Cheap first look for _prose: a verb of projection or of earning (and, tested first, a digit).
-_PROSE_VERB = re.compile(r"project|expect|forecast|anticipat|earn|make|paid|receive", re.I)
+_PROSE_VERB = re.compile(
+    r"project|expect|forecast|anticipat|earn|make|paid|receive|pay\b|salar|wage"
+    r"|(?:people|workers|employees|persons) (?:work|are|were)|there (?:are|were)",
+    re.I,
+)
 _DIGIT = re.compile(r"\d")
 
 
-def _value_text(el: LexborNode) -> str:
-    """The value as a reader sees it; for icons (stars) their accessible name."""
+def _value_text(el: LexborNode, label: str = "") -> str:
+    """The value as a reader sees it; for icons (stars) their accessible name (not the
+    `label` an attribute of the value's own element gives)."""
     text = text_of(el, _SMALL)
     if re.search(r"[A-Za-z0-9]", text):
         return text
     for node in within(el, 20):  # a small value only: a big node is no value
         for attr in ("aria-label", "title", "alt"):
             said = clean(node.attributes.get(attr))
-            if said and re.search(r"[A-Za-z0-9]", said):
+            if said and said != label and re.search(r"[A-Za-z0-9]", said):
                 return said
     return text
 
+
+
+_NO_NOTE = frozenset({*HEADINGS, "td", "th"})  # a heading or the next column is no note
 
 
 def _note(value_el: LexborNode) -> str:
     """Short texts right after a value in its container ("per week", "median, before tax")."""
     notes: list[str] = []
     node = next_element(value_el)
-    while node is not None and len(notes) < 3:
+    while node is not None and len(notes) < 3 and node.tag not in _NO_NOTE:
         text = text_of(node, 12)
         short = 40 if node.tag in {"span", "small", "em", "i", "sup", "sub", "abbr"} else 25
         if not text or len(text) > short or ":" in text or any(True for _ in match(
@@ -282,11 +351,14 @@ def _pair(
     *,
     allow_empty: bool,
     note: str = "",
+    label_text: str | None = None,
 ) -> Iterable[_Candidate]:
-    raw_label = text_of(label_el, _SMALL)
+    raw_label = text_of(label_el, _SMALL) if label_text is None else label_text
     label = normalize_label(raw_label)
     for scalar, spec in match(label):
-        raw = _value_text(value_el)
+        raw = _value_text(value_el, clean(raw_label))
+        if scalar.field in _PAY_FIELDS:
+            raw = _money_sentences(raw)
         name = f"{rule}({label})"
         if scalar.field in _PAY_FIELDS and _several_figures(raw):
             # "a median of $30/hr (most earn between $25 and $40) or $62,400 a year": a
@@ -311,7 +383,7 @@ def _pair(
 # Clause breaks of a pay sentence; "equal to or greater than", "or more" are no break.
 _CLAUSE = re.compile(
     r"\s*(?:;|\(|\)|(?<!to )\bor\b(?! (?:more|above|higher|greater|less|over)\b)"
-    r"|,\s*(?:and|while|with)\b|\band most\b)\s*",
+    r"|,\s*(?:and|while|with|which)\b|\band most\b)\s*",
     re.I,
 )
 
@@ -339,6 +411,8 @@ def _emphasized_rating(value_el: LexborNode) -> str:
 def _accept(scalar: Scalar, raw: str, *, allow_empty: bool) -> tuple[bool, str | None]:
     """A field's value check; pay also takes a bare amount whose label states pay, and a
     worker count may be a sentence that states one number ("There are about 33,600 ...")."""
+    if scalar.field in _PAY_FIELDS and _BENCHMARK.search(raw):
+        return False, None  # "the median wage for all workers was $49,500": not this job's
     ok, v = fields.value(scalar, raw, allow_empty=allow_empty)
     if not ok and scalar.field == "workers" and fields.count_sentence_ok(clean(raw)):
         return True, clean(raw)
@@ -349,7 +423,15 @@ def _accept(scalar: Scalar, raw: str, *, allow_empty: bool) -> tuple[bool, str |
     return ok, v
 
 
-_EARNS = re.compile(r"\b(?:earn|earns|make|makes|are paid|is paid|get paid|receive)\b", re.I)
+_EARNS = re.compile(
+    r"\b(?:earn|earns|make|makes|are paid|is paid|get paid|receive)\b|\b(?:pay|salary|salaries"
+    r"|wages?|earnings)\b(?: for [\w' -]{1,40})? (?:is|are|ranges?|starts?)\b",
+    re.I,
+)
+
+
+# Pay of everyone, not of this job: "the median annual wage for all workers was $49,500".
+_BENCHMARK = re.compile(r"\ball (?:workers|occupations|jobs|employees|industries)\b", re.I)
 
 
 def _pay_sentence(text: str) -> bool:
@@ -358,6 +440,7 @@ def _pay_sentence(text: str) -> bool:
         len(text) <= 200
         and not re.search(r"[.!?]\s+[A-Z]", text)
         and bool(_EARNS.search(text))
+        and not _BENCHMARK.search(text)
         and 1 <= len(MONEY.findall(text)) <= 2
     )
 
@@ -387,14 +470,35 @@ def _rows(table: LexborNode) -> list[list[LexborNode]]:
     return rows
 
 
-def _table(table: LexborNode, order: int) -> Iterable[_Candidate]:
+def _table(
+    table: LexborNode, order: int, subject: str = "", claimed: set[int] | None = None
+) -> Iterable[_Candidate]:
     rows = _rows(table)
     if len(rows) < 2:
         return
     head = rows[0]
-    if len(head) < 2 or any(c.tag != "th" for c in head) or len(head) > 12:
-        return
+    corner = head[0] if head else None  # a header row may open with an empty <td>
+    if (len(head) < 2 or len(head) > 12 or any(c.tag != "th" for c in head[1:])
+            or (corner is not None and corner.tag != "th" and text_of(corner, 6))):
+        return  # fmt: skip
     titles = [text_of(c, _SMALL) for c in head]
+    column = _subject_column(titles, subject)
+    if column is not None:  # facts in rows, one column per entity: read the page's own
+        for cells in rows[1:]:
+            if len(cells) == len(head):
+                parent = cells[0].parent
+                if claimed is not None and parent is not None:
+                    claimed.add(parent.mem_id)
+                yield from _pair(cells[0], cells[column], order, 0, "subject-column",
+                                 allow_empty=True)  # fmt: skip
+        return
+    line = _subject_row(rows, subject)
+    if line is not None:  # entities in rows, facts in columns: read the page's own row
+        if claimed is not None:
+            claimed.update(p.mem_id for cells in rows if cells and (p := cells[0].parent))
+        for title_cell, cell in zip(head[1:], line[1:], strict=False):
+            yield from _pair(title_cell, cell, order, 0, "subject-row", allow_empty=True)
+        return
     cap = table.css_first("caption")
     caption = text_of(cap, _SMALL) if cap is not None else ""
     after = next_element(table)
@@ -407,6 +511,52 @@ def _table(table: LexborNode, order: int) -> Iterable[_Candidate]:
     if len(rows) == 2 and len(head) >= 3 and len(rows[1]) == len(head):
         for h, v in zip(head, rows[1], strict=True):
             yield from _pair(h, v, order, 0, "table-column", allow_empty=False)
+
+
+# Column headers of a comparison table that are not the page's subject: averages and totals.
+_AVERAGE_COLUMN = re.compile(
+    r"\b(?:all|averages?|national|nationwide|total|overall|every|state|statewide|typical"
+    r"|median for|benchmark|comparison)\b"
+)
+_THIS_COLUMN = re.compile(r"^(?:this|the|your|selected) (?:occupation|job|career|role|profession)$")
+
+
+def _subject_column(titles: list[str], subject: str) -> int | None:
+    """In a table of facts by row and entities by column ("Nurse | All occupations"), the
+    column of the page's own occupation: the one its header names (the title, or "This
+    job"), else the one column that is no average or total. None for role columns
+    (Low/Median/High, percentiles, periods) or when no column can be told apart."""
+    values = [normalize_label(t) for t in titles[1:]]
+    if len(values) < 2 or any(_role(t) for t in titles[1:]) or any(not v for v in values):
+        return None
+    if any(_PERIOD_COLUMN.match(v) or periods_in(v) for v in values):
+        return None
+    name = normalize_label(subject)
+    named = [i for i, v in enumerate(values)
+             if _THIS_COLUMN.match(v) or (name and v in {name, f"{name}s", f"{name}es"})]
+    if len(named) == 1:
+        return named[0] + 1
+    if named:
+        return None
+    plain = [i for i, v in enumerate(values) if not _AVERAGE_COLUMN.search(v)]
+    return plain[0] + 1 if len(plain) == 1 else None
+
+
+def _subject_row(rows: list[list[LexborNode]], subject: str) -> list[LexborNode] | None:
+    """In a table of entities by row ("All occupations | $49,500 | 3%", "Nurses | $77,600 |
+    6%"), the one row the page's occupation heads (its title, or "This job"), else None."""
+    name = normalize_label(subject)
+    if not name:
+        return None
+    width = len(rows[0])
+    found = []
+    for cells in rows[1:]:
+        if len(cells) != width:
+            continue
+        head = normalize_label(text_of(cells[0], 12))
+        if _THIS_COLUMN.match(head) or head in {name, f"{name}s", f"{name}es"}:
+            found.append(cells)
+    return found[0] if len(found) == 1 else None
 
 
 def _role(title: str) -> str | None:
@@ -471,7 +621,7 @@ def _block(el: LexborNode, order: int) -> Iterable[_Candidate]:
         return
     label = normalize_label(own)
     if any(True for _ in match(label)):
-        sib = next_element(el)
+        sib = _value_after(el)
         place = 2 if el.tag in HEADINGS else 1
         found = False
         if sib is not None and sib.tag not in {"tr", "table"} and not _nav_like(el, sib):
@@ -526,8 +676,47 @@ def _prose(el: LexborNode, order: int, raw: str) -> Iterable[_Candidate]:
     text = text_of(el, 12)
     if fields.growth_prose_ok(text):
         yield _Candidate("growth", text, 9, 3, order, "sentence(growth)")
-    if periods_in(text) and _pay_sentence(text):
-        yield _Candidate("salary_median", text, 9, 3, order, "sentence(pay)")
+    pay = bool(MONEY.search(text)) and bool(periods_in(text))
+    count = bool(_COUNT_WORDS.search(text))
+    if not (pay or count):
+        return  # the cheap look first: no sentence here states pay or a count
+    for sentence in sentences(text):
+        if pay and periods_in(sentence) and _pay_sentence(sentence):
+            yield _Candidate("salary_median", sentence, 9, 3, order, "sentence(pay)")
+        elif count and _COUNT_SENTENCE.search(sentence) and fields.count_sentence_ok(
+                sentence) and not _NOT_COUNT.search(sentence):  # fmt: skip
+            yield _Candidate("workers", sentence, 9, 3, order, "sentence(workers)")
+
+
+# A sentence ends at . ! ? before a capital; not after an initial ("U.S. Bureau", "J. Smith").
+_SENTENCE_BREAK = re.compile(r"(?<=[A-Za-z0-9%)'\"][.!?])(?<!\b[A-Z]\.)\s+(?=[A-Z(\"'])")
+# A sentence that counts the people in the job ("About 33,600 people work as nurses",
+# "There were about 2,674 librarians in Canada in 2023").
+_COUNT_SENTENCE = re.compile(
+    r"\b(?:people|workers|employees|persons)\s+(?:work|worked|are employed|were employed"
+    r"|are working|were working)\b|^there (?:are|were|is) (?:about |around |approximately "
+    r"|roughly |nearly |over |more than |some )?\d",
+    re.I,
+)
+_COUNT_WORDS = re.compile(r"\b(?:people|workers|employees|persons|there (?:are|were|is))\b",
+                          re.I)  # fmt: skip
+_NOT_COUNT = re.compile(r"\b(?:openings?|vacanc\w*|each year|per year|a year|annually|projected"
+                        r"|expected|students|courses|hours)\b", re.I)  # fmt: skip
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a paragraph ("$22.50 an hour" and "U.S." are no sentence break)."""
+    return [t for t in (clean(p) for p in _SENTENCE_BREAK.split(text)) if t]
+
+
+def _money_sentences(text: str) -> str:
+    """Of a paragraph under a pay label, the sentences that state figures ("Hours are
+    usually 37 to 40 a week." is no pay, and its period is not the pay's)."""
+    parts = sentences(text)
+    if len(parts) < 2:
+        return text
+    kept = [p for p in parts if MONEY.search(p) and _EARNS.search(p) and not _BENCHMARK.search(p)]
+    return " ".join(kept) if kept else text
 
 
 def _nav_like(label: LexborNode, value: LexborNode) -> bool:

@@ -3,9 +3,11 @@
 Readers look at small nodes and their neighbours; what they must not read is
 the rest of the site around the career: menus, footers, forms, cookie
 banners, and the cards of *other* careers ("Related careers", "Current
-opportunities", each with its own pay). `PageIndex` marks those regions once,
-in time linear in the page (a region is a contiguous run of document order),
-so a reader asks `index.noise(el)` in O(1).
+opportunities", each with its own pay; or, under any heading, a run of alike
+cards that each open with a link to another page and show figures of their
+own). `PageIndex` marks those regions once, in time linear in the page (a
+region is a contiguous run of document order), so a reader asks
+`index.noise(el)` in O(1).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from itertools import islice
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from extract.parse.fields import normalize_label
+from extract.parse.fields import match, normalize_label
 from extract.parse.text import children, next_element, text_of
 
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
@@ -43,6 +45,7 @@ class PageIndex:
     sizes: tuple[int, ...]  # elements in each subtree (itself included)
     noisy: tuple[bool, ...]
     by_id: dict[str, LexborNode]
+    titled: frozenset[int] = frozenset()  # mem_ids of elements with a title or aria-label
 
     def size(self, el: LexborNode) -> int:
         i = self.position.get(el.mem_id)
@@ -86,14 +89,17 @@ def index_page(tree: LexborHTMLParser) -> PageIndex:
     for i, el in enumerate(elements):
         if noisy[i]:
             continue
-        if _noise_root(el, sizes[i]):
+        cards = 5 <= sizes[i] <= 4000 and el.tag in _CARD_PARENTS
+        if _noise_root(el, sizes[i]) or (cards and _link_cards(el, position, sizes)):
             mark(el)
         elif el.tag in HEADINGS and sizes[i] <= 20:
             label = normalize_label(text_of(el, 20))
             if label and len(label) <= 60 and RELATED.match(label):
                 for region in _related_region(el):
                     mark(region)
-    return PageIndex(elements, position, tuple(sizes), tuple(noisy), by_id)
+    titled = frozenset(n.mem_id for n in islice(body.css("[title], [aria-label]"), MAX_ELEMENTS)
+                       ) if body is not None else frozenset()  # fmt: skip
+    return PageIndex(elements, position, tuple(sizes), tuple(noisy), by_id, titled)
 
 
 def _element(node: LexborNode) -> bool:
@@ -114,6 +120,39 @@ def _noise_root(el: LexborNode, size: int) -> bool:
         return True
     names = " ".join(v for k in ("class", "id", "aria-label") if (v := attrs.get(k)))
     return bool(names) and bool(_NOISE_NAMES.search(names)) and tag not in {"body", "main"}
+
+
+_CARD_PARENTS = frozenset({"ul", "ol", "div", "section", "aside"})
+_CARD_SIZE = 60  # elements in one card
+
+
+def _link_cards(el: LexborNode, position: dict[int, int], sizes: list[int]) -> bool:
+    """Cards of other careers, whatever their heading says: two or more alike children, each
+    opening with a link to another page (the other job's name) and showing a figure of its
+    own after it ("<li><a href=/careers/chef>Chef</a> Pay: $48,000</li>"). A link that
+    names a field ("<a href=/glossary>Median pay</a>: $52,000") is a label, not a card."""
+    kids = children(el, 61)
+    if not 2 <= len(kids) <= 60:
+        return False
+    tag = kids[0].tag
+    if tag == "a" or any(k.tag != tag for k in kids):
+        return False
+    for kid in kids:  # the cheap look at every kid first, then the first that is no card ends it
+        i = position.get(kid.mem_id)
+        if i is None or not 2 <= sizes[i] <= _CARD_SIZE:
+            return False
+    for kid in kids:
+        link = kid.css_first("a[href]")
+        if link is None or (link.attributes.get("href") or "#").startswith(("#", "javascript:")):
+            return False
+        name = text_of(link, _CARD_SIZE)
+        text = text_of(kid, _CARD_SIZE)
+        rest = text[len(name):]
+        if not name or not text.startswith(name) or not any(ch.isdigit() for ch in rest):
+            return False
+        if any(True for _ in match(normalize_label(name))):
+            return False
+    return True
 
 
 def _related_region(head: LexborNode) -> list[LexborNode]:

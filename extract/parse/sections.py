@@ -10,8 +10,10 @@ or not), or the siblings after the label up to the next heading.
 
 The items of a section are the items of its first-level `ul`/`ol` lists; failing
 those, the bold lead-ins of its paragraphs ("Analytical skills.", skills only),
-the lines of a paragraph split by `<br>` (bullet characters dropped), or a run of
-alike short children (`div`s, `span` chips, `p`s, `dd`s, links). Every text is
+the lines of a paragraph split by `<br>` (bullet characters dropped), items
+numbered inside one paragraph ("1) ... 2) ...", duties), one comma-separated
+line of short phrases (skills), a run of alike short children (`div`s, `span`
+chips, `p`s, `dd`s, links), or a section's one short phrase (a list of one chip). Every text is
 read with a node budget, so a hostile page stays linear.
 """
 
@@ -24,9 +26,15 @@ from itertools import islice
 
 from selectolax.lexbor import LexborNode
 
-from extract.parse.fields import DUTY_INTRO, NOT_DUTY_INTRO, list_field, normalize_label
+from extract.parse.fields import (
+    DUTY_INTRO,
+    NOT_DUTY_INTRO,
+    PLACEHOLDER,
+    list_field,
+    normalize_label,
+)
 from extract.parse.page import HEADINGS, PageIndex
-from extract.parse.text import children, is_element, leadin, next_element, text_of
+from extract.parse.text import children, clean, is_element, leadin, next_element, text_of
 
 _LABEL_TAGS = frozenset({"p", "div", "span", "strong", "b", "label", "legend", "caption", "th"})
 _ITEM_TAGS = frozenset({"div", "span", "p", "a", "li", "dd", "button", "article", "strong"})
@@ -271,6 +279,105 @@ def _lines(section: list[LexborNode]) -> list[str]:
     return []
 
 
+_ENUMERATOR = re.compile(r"(?:^|(?<=[\s;:,.]))\(?(\d{1,2})[).]\s+")
+_LIST_END = re.compile(r"[\s;,.]+(?:and|or)?$|\s+(?:and|or)$")
+
+
+def _prose_block(section: list[LexborNode]) -> str:
+    """The text of the paragraph that opens a section, when it is inline text only."""
+    node = next((n for n in section[:4] if text_of(n, _ITEM_BUDGET * 4)), None)
+    if node is None or node.tag not in {"p", "div", "dd", "span", "td"}:
+        return ""
+    text = text_of(node, _ITEM_BUDGET * 4)
+    if any(is_element(c) and c.tag in {"p", "div", "ul", "ol", "li", "br", "table"}
+           for c in islice(node.iter(), 50)):  # fmt: skip
+        return ""
+    return text if len(text) <= 1500 else ""
+
+
+def _enumerated(section: list[LexborNode]) -> list[str]:
+    """Items numbered inside one paragraph ("You would: 1) assess patients; 2) give
+    medicine"; "(1) ... (2) ..."; "1. ... 2. ..."), the intro before "1" dropped."""
+    text = _prose_block(section)
+    if not text:
+        return []
+    marks: list[re.Match[str]] = []
+    for m in _ENUMERATOR.finditer(text):
+        if int(m.group(1)) == len(marks) + 1:
+            marks.append(m)
+    if len(marks) < 2:
+        return []
+    items = []
+    for i, m in enumerate(marks):
+        end = marks[i + 1].start() if i + 1 < len(marks) else len(text)
+        item = _LIST_END.sub("", text[m.end() : end].strip())
+        if not item or len(item) > 300:
+            return []
+        items.append(item)
+    return items
+
+
+def _split_top(text: str) -> list[str]:
+    """`text` split at commas and semicolons outside brackets."""
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth = max(0, depth - 1)
+        elif ch in ",;" and depth == 0:
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return [clean(p) for p in parts]
+
+
+def _comma_items(section: list[LexborNode]) -> list[str]:
+    """Skills written as one comma-separated line ("You'll need: patience, teamwork,
+    attention to detail."): three or more short phrases, an intro ending in ":" dropped."""
+    text = _prose_block(section)
+    if not text or len(text) > 600:
+        return []
+    head, colon, rest = text.partition(":")
+    if colon and len(head) <= 60 and "," not in head:
+        text = rest
+    text = text.strip().rstrip(".").strip()
+    if re.search(r"[.!?]\s+[A-Z]", text):
+        return []  # sentences, not a list
+    items = _split_top(text)
+    if len(items) < 3 or any(not i or len(i) > 100 or _words(i) > 8 for i in items):
+        return []
+    # A sentence with commas ("Nurses need patience, empathy, and stamina to cope") is no
+    # list: a list is introduced ("You'll need:"), or capitalized, or of short phrases.
+    if not (colon or all(not i[0].islower() for i in items) or all(len(i.split()) <= 4
+                                                               for i in items)):  # fmt: skip
+        return []
+    return items
+
+
+def _words(item: str) -> int:
+    """Words of an item outside its brackets ("Scripting (Bash, PowerShell, Python)": 1)."""
+    return len(re.sub(r"\([^)]*\)", " ", item).split())
+
+
+def _single(section: list[LexborNode]) -> list[str]:
+    """A list of one item in chip or div markup: the section's only text, a short phrase."""
+    texts = [(n, t) for n in section[:4] if (t := text_of(n, 12))]
+    if len(texts) != 1:
+        return []
+    node, text = texts[0]
+    while True:
+        kids = children(node, 3)
+        if len(kids) != 1:
+            break
+        node = kids[0]
+    if node.tag not in _ITEM_TAGS or len(text) > 60 or len(text.split()) > 6:
+        return []
+    if text.endswith((".", ":", "?", "!")) or PLACEHOLDER.match(text):
+        return []
+    return [text]
+
+
 def duty_items(section: list[LexborNode]) -> tuple[str, ...]:
     lists = _lists_in(section)
     if lists:
@@ -284,7 +391,7 @@ def duty_items(section: list[LexborNode]) -> tuple[str, ...]:
                 chosen.append(lst)
         picked = chosen or lists[:1]
         return tuple(t for lst in picked for t in _own_items(lst))
-    return tuple(_lines(section) or _runs(section))
+    return tuple(_lines(section) or _enumerated(section) or _runs(section))
 
 
 def skill_items(section: list[LexborNode]) -> tuple[str, ...]:
@@ -292,7 +399,9 @@ def skill_items(section: list[LexborNode]) -> tuple[str, ...]:
     if items:
         return tuple(items)
     leads = _leadins(section)
-    return leads or tuple(_lines(section) or _runs(section))
+    return leads or tuple(
+        _lines(section) or _comma_items(section) or _runs(section) or _single(section)
+    )
 
 
 def _leadins(section: list[LexborNode]) -> tuple[str, ...]:

@@ -38,6 +38,10 @@ MONEY = [
     ("$52,000 AUD", (52000.0, 52000.0, "AUD", "year")),  # the code says which dollar
     ("$17.35 NZD-$32.75 NZD an hour", (36088.0, 68120.0, "NZD", "hour")),
     ("£220 – £450 (per day)", (57200.0, 117000.0, "GBP", "day")),
+    # An amount that ends a sentence is an amount; a period inside digits is no end.
+    ("most earning from CAD 41,000 to CAD 52,500.", (41000.0, 52500.0, "CAD", "year")),
+    ("Pay is usually $61,730.", (61730.0, 61730.0, "USD", "year")),
+    ("$1.5.3", (NA, NA, NA, NA)),
     ("$1,650 per week", (85800.0, 85800.0, "USD", "week")),
 ]
 
