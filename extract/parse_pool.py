@@ -24,12 +24,12 @@ import os
 import signal
 from collections.abc import Callable, Sequence
 from concurrent.futures import TimeoutError as FutureTimeout
-from pathlib import Path
 from types import TracebackType
 from typing import Any, TypeVar, cast
 
 from pebble import ProcessExpired, ProcessPool
 
+from core.store import Where
 from extract.parse_pages import parse_fetched_pages, parse_one
 from extract.rawstore import RawStore
 from extract.records import FetchedPage, Outcome, ParsedPage
@@ -50,7 +50,7 @@ def default_workers() -> int:
 def _start_worker(raw_dir: str) -> None:
     global _store
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _store = RawStore(Path(raw_dir))
+    _store = RawStore(raw_dir)
 
 
 def _parse_chunk(pages: Sequence[FetchedPage]) -> list[ParsedPage]:
@@ -69,7 +69,7 @@ def out_of_time(page: FetchedPage, budget: float) -> ParsedPage:
 class ParsePool:
     """The run's parse workers; `await pool.parse(pages)` from any task of the flow."""
 
-    def __init__(self, raw_dir: Path, *, workers: int | None = None, budget: float) -> None:
+    def __init__(self, raw_dir: Where, *, workers: int | None = None, budget: float) -> None:
         self.budget = budget
         self._pool = ProcessPool(
             max_workers=workers or default_workers(),
