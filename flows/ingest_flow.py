@@ -17,6 +17,7 @@ from typing import Any
 from prefect import flow
 
 from core.settings import Settings, SiteProfile
+from core.store import open_store
 from extract.discover import Discovery
 from extract.parse_pool import ParsePool
 from extract.rawstore import RawStore
@@ -62,7 +63,7 @@ class StageClock:
 async def ingest(settings: Settings, force: bool = False) -> RunSummary:
     """Crawl the configured sources (the bundled sample site when none) and publish."""
     run_id = new_run_id()
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    open_store(settings.data_dir).ensure()
     with (
         one_run_at_a_time(settings, "ingest", run_id),
         live_sources(settings) as live,

@@ -18,7 +18,7 @@ class RunSummary:
     published: bool
     reason: str  # why published or not, one line
     version: str | None  # the version readers should use: the new one, or the unchanged latest
-    parquet_dir: Path
+    parquet_dir: Path | str  # a folder, or an s3:// URL
     pages_by_outcome: Mapping[str, int]
     rows: Mapping[str, int]
     quality: Sequence[str] = ()  # the data-quality summary, one line each
@@ -43,8 +43,8 @@ def _python() -> str:
         return "python"
 
 
-def read_hint(parquet_dir: Path, version: str) -> str:
-    careers = parquet_dir / "careers" / f"version={version}"
+def read_hint(parquet_dir: Path | str, version: str) -> str:
+    careers = f"{parquet_dir}/careers/version={version}"
     return f"{_python()} -c \"import pandas as pd; print(pd.read_parquet('{careers}'))\""
 
 

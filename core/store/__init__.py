@@ -33,11 +33,12 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import BinaryIO, Protocol, runtime_checkable
-
-import pyarrow.fs as pafs
+from typing import TYPE_CHECKING, BinaryIO, Protocol, runtime_checkable
 
 from core.errors import StorageError
+
+if TYPE_CHECKING:
+    import pyarrow.fs as pafs
 
 Step = Callable[[str], None]
 Fill = Callable[[BinaryIO], None]
@@ -135,11 +136,9 @@ def is_remote(where: Where | Store) -> bool:
     return text.startswith(SCHEMES)
 
 
-def join(where: Where, *parts: str) -> Where:
-    """`where` with `parts` appended: a URL stays a string, a path stays a Path."""
-    if is_remote(where):
-        return "/".join([str(where).rstrip("/"), *parts])
-    return Path(where).joinpath(*parts)
+def data_dir_arg(text: str) -> Path | str:
+    """A `--data-dir` as given: an s3:// URL stays a string, anything else is a Path."""
+    return text.rstrip("/") if is_remote(text) else local_path(text)
 
 
 def local_path(where: Where) -> Path:
