@@ -61,3 +61,21 @@ def prefect_server() -> Iterator[None]:
             yield
         finally:
             sys.unraisablehook = previous_hook
+
+
+@pytest.fixture(scope="session")
+def s3_server() -> Iterator[Any]:
+    """One `moto_server` (a real S3 API on 127.0.0.1) for the session."""
+    from tests.s3server import MotoServer
+
+    with MotoServer() as server:
+        yield server
+
+
+@pytest.fixture
+def s3_url(s3_server: Any, monkeypatch: pytest.MonkeyPatch) -> str:
+    """`s3://<a new bucket>/data`, with the AWS variables pointing at the test server
+    (set in os.environ, so subprocesses see them too)."""
+    for key, value in s3_server.env.items():
+        monkeypatch.setenv(key, value)
+    return f"s3://{s3_server.bucket()}/data"

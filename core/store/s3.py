@@ -253,7 +253,7 @@ class S3Store:
         tags = [etag]
 
         def renew() -> None:
-            while not stop.wait(self.lease_ttl.total_seconds() / 3):
+            while not stop.wait(max(self.lease_ttl.total_seconds() / 3, 1.0)):
                 try:
                     tags[0] = self.swap(key, self._lease_body(holder), tags[0])
                 except (Stale, OSError, StorageError):
