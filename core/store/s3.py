@@ -17,6 +17,7 @@ standard AWS environment variables, read by botocore.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import threading
@@ -145,8 +146,6 @@ class S3Store:
         data = buffer.getvalue()
         self._call("put_object", key, Body=data, IfNoneMatch="*")
         step("uploaded")
-        import hashlib
-
         return Written(len(data), hashlib.sha256(data).hexdigest())
 
     def create(self, key: str, data: bytes, *, owner: str = "", step: Step = ignore_step) -> None:
