@@ -44,9 +44,6 @@ Step = Callable[[str], None]
 Fill = Callable[[BinaryIO], None]
 Where = str | os.PathLike[str]  # a local path, file://... or s3://bucket/prefix
 
-SCHEMES = ("s3://",)
-
-
 def ignore_step(_: str) -> None:
     """The default step hook: does nothing."""
 
@@ -130,10 +127,24 @@ class Store(Protocol):
     def arrow(self) -> tuple[pafs.FileSystem, str]: ...
 
 
+def _s3_store(url: str) -> Store:
+    from core.store.s3 import S3Store  # s3fs and aiobotocore load only when used
+
+    return S3Store(url)
+
+
+# Object stores by URL scheme (as Scrapy's FEED_STORAGES); a path or file:// is local.
+STORES: dict[str, Callable[[str], Store]] = {"s3": _s3_store}
+
+
+def _scheme(text: str) -> str | None:
+    return text.split("://", 1)[0] if "://" in text else None
+
+
 def is_remote(where: Where | Store) -> bool:
     """Whether `where` names object storage (s3://) rather than a local folder."""
     text = where.url if isinstance(where, Store) else os.fspath(where)
-    return text.startswith(SCHEMES)
+    return _scheme(text) in STORES
 
 
 def data_dir_arg(text: str) -> Path | str:
@@ -156,10 +167,10 @@ def open_store(where: Where | Store) -> Store:
     """
     if isinstance(where, Store):
         return where
-    if is_remote(where):
-        from core.store.s3 import S3Store
-
-        return S3Store(str(where))
+    text = os.fspath(where)
+    scheme = _scheme(text)
+    if scheme in STORES:
+        return STORES[scheme](text)
     from core.store.local import LocalStore
 
     return LocalStore(local_path(where))
