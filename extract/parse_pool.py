@@ -24,13 +24,13 @@ import os
 import signal
 from collections.abc import Callable, Sequence
 from concurrent.futures import TimeoutError as FutureTimeout
-from pathlib import Path
 from types import TracebackType
 from typing import Any, TypeVar, cast
 
 from pebble import ProcessExpired, ProcessPool
 
 from extract.parse.siterules import SiteRules
+from core.store import Where
 from extract.parse_pages import parse_fetched_pages, parse_one
 from extract.rawstore import RawStore
 from extract.records import FetchedPage, Outcome, ParsedPage
@@ -52,7 +52,7 @@ def default_workers() -> int:
 def _start_worker(raw_dir: str, sites: Sequence[SiteRules]) -> None:
     global _store, _sites
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _store = RawStore(Path(raw_dir))
+    _store = RawStore(raw_dir)
     _sites = sites
 
 
@@ -74,7 +74,7 @@ class ParsePool:
 
     def __init__(
         self,
-        raw_dir: Path,
+        raw_dir: Where,
         *,
         workers: int | None = None,
         budget: float,
