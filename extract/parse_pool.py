@@ -29,8 +29,8 @@ from typing import Any, TypeVar, cast
 
 from pebble import ProcessExpired, ProcessPool
 
-from extract.parse.siterules import SiteRules
 from core.store import Where
+from extract.parse.siterules import SiteRules
 from extract.parse_pages import parse_fetched_pages, parse_one
 from extract.rawstore import RawStore
 from extract.records import FetchedPage, Outcome, ParsedPage

@@ -19,9 +19,9 @@ from typing import Any
 from core.config import load_settings
 from core.errors import CareersEtlError, StorageError, UserError
 from core.settings import Settings
+from core.store import data_dir_arg, open_store
 from core.usage import UsageParser
 from flows.logs import Output
-from core.store import data_dir_arg, open_store
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
