@@ -1,6 +1,6 @@
 """Publish latency: a local folder against S3 (moto_server on 127.0.0.1).
 
-    python benchmarks/publish.py [--rounds N] [--careers N]
+    python -m benchmarks.publish [--rounds N] [--careers N]
 
 Publishes N versions of a hand-made dataset to each store and prints the
 median and worst seconds per publish (write the parts, create the manifest,
@@ -18,8 +18,6 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from load import new_run_id, publish, read
 from tests.load_helpers import dataset
