@@ -23,6 +23,8 @@ from pydantic import (
     model_validator,
 )
 
+from core.store import is_remote, local_path
+
 ENV_PREFIX = "CAREERS_ETL_"
 
 
@@ -228,7 +230,7 @@ class ScheduleSettings(_Strict):
 class Settings(_Strict):
     """Everything one run needs. Build with `core.config.load_settings`."""
 
-    data_dir: Path = Path("data")
+    data_dir: Path | str = Path("data")  # a folder, or s3://bucket/prefix (kept a string)
     crawl: CrawlSettings = CrawlSettings()
     source: SourceSettings = SourceSettings()
     quality: QualitySettings = QualitySettings()
@@ -243,7 +245,14 @@ class Settings(_Strict):
             raise ValueError("must not be empty")
         if "\x00" in str(value):
             raise ValueError("must not contain a NUL character")
-        return value
+        if isinstance(value, str) and "://" in value:
+            if is_remote(value):
+                if not value.removeprefix("s3://").strip("/"):
+                    raise ValueError("an s3:// data dir needs a bucket: s3://bucket/prefix")
+                return value.rstrip("/")
+            if not value.startswith("file://"):
+                raise ValueError(f"unknown scheme in {value!r} (a path, file:// or s3://)")
+        return local_path(value) if isinstance(value, str | Path) else value
 
     @field_validator("sites")
     @classmethod
@@ -263,9 +272,19 @@ class Settings(_Strict):
         return tuple(s for s in (self.source, *self.sites) if s.start_urls)
 
     @property
-    def raw_dir(self) -> Path:
-        return self.data_dir / "raw"
+    def remote(self) -> bool:
+        """Whether the data dir is object storage (s3://)."""
+        return is_remote(self.data_dir)
 
     @property
-    def parquet_dir(self) -> Path:
-        return self.data_dir / "parquet"
+    def raw_dir(self) -> Path | str:
+        return self._under("raw")
+
+    @property
+    def parquet_dir(self) -> Path | str:
+        return self._under("parquet")
+
+    def _under(self, name: str) -> Path | str:
+        if isinstance(self.data_dir, str):
+            return f"{self.data_dir}/{name}"
+        return self.data_dir / name

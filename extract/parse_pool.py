@@ -22,14 +22,14 @@ import asyncio
 import multiprocessing
 import os
 import signal
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import TimeoutError as FutureTimeout
-from pathlib import Path
 from types import TracebackType
 from typing import Any, TypeVar, cast
 
 from pebble import ProcessExpired, ProcessPool
 
+from core.store import Where
 from extract.parse.siterules import SiteRules
 from extract.parse_pages import parse_fetched_pages, parse_one
 from extract.rawstore import RawStore
@@ -49,11 +49,17 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _start_worker(raw_dir: str, sites: Sequence[SiteRules]) -> None:
+def _start_worker(raw_dir: str, sites: Sequence[SiteRules], env: dict[str, str]) -> None:
     global _store, _sites
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _store = RawStore(Path(raw_dir))
+    os.environ.update(env)
+    _store = RawStore(raw_dir)
     _sites = sites
+
+
+def _store_env(environ: Mapping[str, str]) -> dict[str, str]:
+    """The variables an object store's client reads (AWS_*: keys, region, endpoint)."""
+    return {key: value for key, value in environ.items() if key.startswith("AWS_")}
 
 
 def _parse_chunk(pages: Sequence[FetchedPage]) -> list[ParsedPage]:
@@ -74,7 +80,7 @@ class ParsePool:
 
     def __init__(
         self,
-        raw_dir: Path,
+        raw_dir: Where,
         *,
         workers: int | None = None,
         budget: float,
@@ -84,7 +90,9 @@ class ParsePool:
         self._pool = ProcessPool(
             max_workers=workers or default_workers(),
             initializer=_start_worker,
-            initargs=(str(raw_dir), tuple(sites)),
+            # The run's object-store credentials, as the run sees them now: the forkserver
+            # (one per process, started by its first pool) may predate them.
+            initargs=(str(raw_dir), tuple(sites), _store_env(os.environ)),
             # forkserver: workers never fork a parent that runs Prefect's threads.
             context=multiprocessing.get_context("forkserver"),
         )

@@ -1,41 +1,45 @@
 """The raw store: every fetched body, content-addressed and compressed, plus a fetch log.
 
-Layout under `root` (normally `data/raw/`)::
+Layout under its root (normally `data/raw/`, or `s3://bucket/prefix/raw`)::
 
     <host>/<sha256[:2]>/<sha256>.html.zst    one file per distinct body and host (zstd)
-    _fetchlog/<run_id>.jsonl                 one JSON line per fetch of the run
+    _fetchlog/<run_id>.jsonl                 one JSON line per fetch of the run (local)
+    _fetchlog/<run_id>/<time>-<token>.jsonl  the same, one object per batch (S3)
 
 Bodies are zstd-compressed (level 3: as small as gzip -9 within 5%, compressed
 16 times faster and read 4 times faster); bodies stored by earlier versions
 as `.html.gz` are read as they are.
 
 `host` is the URL's `host[:port]` with ":" written as "_" (safe on every
-filesystem). Bodies are written once, to a temporary name that is synced and
-renamed into place, so a crash never leaves a half body under its final name; identical bodies are
-stored once. Log lines are appended with one `write` on an O_APPEND file, so
-batches of the same run may append at once. The log is what conditional GETs
-(ETag / Last-Modified) and the reparse flow read; neither needs the network.
+filesystem). Bodies are created only if absent (`Store.create`: a synced
+staging file linked into place locally, If-None-Match: * on S3), so a crash
+never leaves a half body under its final name and identical bodies are stored
+once. On a local folder log lines are appended with one `write` on an O_APPEND
+file, so batches of the same run may append at once; objects cannot be appended
+to, so on S3 each batch is one object of its own. Readers read both. The log is
+what conditional GETs (ETag / Last-Modified) and the reparse flow read; neither
+needs the network.
 """
 
 from __future__ import annotations
 
-import contextlib
 import gzip
 import hashlib
 import json
-import os
 import re
-import tempfile
+import secrets
 import threading
 import zlib
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import BinaryIO
 
 import zstandard
 
 from core.errors import StorageError
+from core.store import Store, Where, open_store
 from extract.errors import ExtractError
 from extract.records import Outcome
 from extract.urls import origin
@@ -117,12 +121,15 @@ def _compress(body: bytes) -> bytes:
     return compressor.compress(body)
 
 
-def _decompress(path: Path) -> bytes:
-    data = path.read_bytes()
-    if path.name.endswith(GZIP_SUFFIX):
+def _decompress(name: str, data: bytes) -> bytes:
+    if name.endswith(GZIP_SUFFIX):
         return gzip.decompress(data)
     # One-shot frames carry their size; the bound is only for a frame that does not.
     return zstandard.ZstdDecompressor().decompress(data, max_output_size=1 << 30)
+
+
+def _fill(sink: BinaryIO, data: bytes) -> None:
+    sink.write(data)
 
 
 def sha256_hex(body: bytes) -> str:
@@ -136,19 +143,32 @@ def host_dir(url_or_origin: str) -> str:
 
 
 class RawStore:
-    """Content-addressed bodies and per-run fetch logs under one root directory."""
+    """Content-addressed bodies and per-run fetch logs in one store (a folder or S3 prefix)."""
 
-    def __init__(self, root: Path) -> None:
-        self.root = Path(root)
+    def __init__(self, root: Where | Store) -> None:
+        self.store = open_store(root)
+
+    @property
+    def root(self) -> Path:
+        """The local folder (a `StorageError` on object storage)."""
+        return self.store.local_root()
+
+    @property
+    def where(self) -> str:
+        return self.store.url
+
+    @staticmethod
+    def body_key(host: str, sha: str) -> str:
+        """Where a body is written (zstd)."""
+        return f"{host_dir(host)}/{sha[:2]}/{sha}{ZSTD_SUFFIX}"
 
     def body_path(self, host: str, sha: str) -> Path:
-        """Where a body is written (zstd)."""
-        return self.root / host_dir(host) / sha[:2] / f"{sha}{ZSTD_SUFFIX}"
+        return self.root / self.body_key(host, sha)
 
-    def _stored(self, host: str, sha: str) -> tuple[Path, Path]:
+    def _stored(self, host: str, sha: str) -> tuple[str, str]:
         """Where a body may be: written now (zstd), or by an earlier version (gzip)."""
-        zst = self.body_path(host, sha)
-        return zst, zst.with_name(f"{sha}{GZIP_SUFFIX}")
+        zst = self.body_key(host, sha)
+        return zst, zst.removesuffix(ZSTD_SUFFIX) + GZIP_SUFFIX
 
     def put(self, url: str, body: bytes) -> str:
         """Store a body fetched from `url` (once per distinct content); returns its sha256.
@@ -160,42 +180,35 @@ class RawStore:
         sha = sha256_hex(body)
         for stored in self._stored(url, sha):
             if self._intact(stored, sha):
-                with contextlib.suppress(OSError):
-                    os.utime(stored)  # fetched again now: not a body raw retention may trim
+                self.store.touch(stored)  # fetched again now: not a body raw retention may trim
                 return sha
-        path = self.body_path(url, sha)
+        key = self.body_key(url, sha)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".gz")
+            data = _compress(body)
+            try:
+                self.store.create(key, data)  # create-only: identical bodies are stored once
+            except FileExistsError:
+                if not self._intact(key, sha):  # a damaged one: replaced whole
+                    self.store.write(key, lambda sink: _fill(sink, data))
         except OSError as exc:
             raise StorageError.from_os_error(f"the raw body of {url}", exc) from exc
-        try:
-            with os.fdopen(fd, "wb") as raw:
-                raw.write(_compress(body))
-                raw.flush()
-                os.fsync(raw.fileno())  # durable before it takes its final name
-            os.replace(tmp, path)
-        except BaseException as exc:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(tmp)
-            if isinstance(exc, OSError):
-                raise StorageError.from_os_error(f"the raw body of {url}", exc) from exc
-            raise
         return sha
 
     def has(self, host: str, sha: str) -> bool:
-        return any(path.exists() for path in self._stored(host, sha))
+        return any(self.store.exists(key) for key in self._stored(host, sha))
 
     def intact(self, host: str, sha: str) -> bool:
         """Whether the body is stored and reads back to its hash (what a 304 may reuse)."""
-        return any(self._intact(path, sha) for path in self._stored(host, sha))
+        return any(self._intact(key, sha) for key in self._stored(host, sha))
 
-    @staticmethod
-    def _intact(path: Path, sha: str) -> bool:
+    def _intact(self, key: str, sha: str) -> bool:
         try:
-            return sha256_hex(_decompress(path)) == sha
+            return sha256_hex(_decompress(key, self.store.read(key).data)) == sha
         except (OSError, EOFError, zlib.error, zstandard.ZstdError):
             return False
+
+    def _hosts(self) -> list[str]:
+        return [e.name for e in self.store.ls("") if e.folder and e.name != LOG_DIR]
 
     def get(self, sha: str, *, host: str | None = None) -> bytes:
         """The body with this sha256; `host` (or a URL of it) makes the lookup direct.
@@ -206,47 +219,63 @@ class RawStore:
         if host is not None:
             candidates = list(self._stored(host, sha))
         else:
-            candidates = sorted(self.root.glob(f"*/{sha[:2]}/{sha}.html.*"))
-        for path in candidates:
+            candidates = [key for h in self._hosts() for key in self._stored(h, sha)]
+        for key in candidates:
+            where = f"{self.where}/{key}"
             try:
-                body = _decompress(path)
+                body = _decompress(key, self.store.read(key).data)
             except FileNotFoundError:
                 continue
             except (OSError, EOFError, zlib.error, zstandard.ZstdError) as exc:
-                raise RawStoreError(f"raw body {path} is unreadable: {exc}") from exc
+                raise RawStoreError(f"raw body {where} is unreadable: {exc}") from exc
             if sha256_hex(body) != sha:
-                raise RawStoreError(f"raw body {path} does not match its sha256")
+                raise RawStoreError(f"raw body {where} does not match its sha256")
             return body
         raise RawStoreError(f"no raw body with sha256 {sha}" + (f" for {host}" if host else ""))
 
     # -- fetch log -------------------------------------------------------------------------
 
+    @staticmethod
+    def log_key(run_id: str) -> str:
+        return f"{LOG_DIR}/{run_id}.jsonl"
+
     def log_path(self, run_id: str) -> Path:
-        return self.root / LOG_DIR / f"{run_id}.jsonl"
+        return self.root / self.log_key(run_id)
 
     def append_log(self, entries: list[LogEntry]) -> None:
-        """Append entries to their runs' logs (one write per line, O_APPEND).
+        """Add entries to their runs' logs: appended (one write per line, O_APPEND) on a
+        local folder, one new object per run and batch on S3.
 
         A line that cannot be written whole (a full disk) is a `StorageError`; what part
         of it reached the disk is a torn line, which readers skip.
         """
+        by_run: dict[str, list[bytes]] = {}
         for entry in entries:
-            path = self.log_path(entry.run_id)
-            line = (entry.to_json() + "\n").encode("utf-8")
+            by_run.setdefault(entry.run_id, []).append((entry.to_json() + "\n").encode("utf-8"))
+        for run_id, lines in by_run.items():
             try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
-                try:
-                    if os.write(fd, line) != len(line):
-                        raise OSError(28, "No space left on device (short write)", str(path))
-                finally:
-                    os.close(fd)
+                if self.store.appends:
+                    for line in lines:
+                        self.store.append(self.log_key(run_id), line)
+                else:
+                    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+                    key = f"{LOG_DIR}/{run_id}/{stamp}-{secrets.token_hex(4)}.jsonl"
+                    self.store.create(key, b"".join(lines))
             except OSError as exc:
-                raise StorageError.from_os_error(f"the fetch log {path}", exc) from exc
+                raise StorageError.from_os_error(
+                    f"the fetch log {self.where}/{self.log_key(run_id)}", exc) from exc
 
     def run_ids(self) -> list[str]:
         """Runs with a fetch log, oldest first (run ids sort as strings)."""
-        return sorted(p.stem for p in (self.root / LOG_DIR).glob("*.jsonl"))
+        found = {e.name.removesuffix(".jsonl") for e in self.store.ls(LOG_DIR)
+                 if (e.folder and not e.name.startswith(".")) or e.name.endswith(".jsonl")}
+        return sorted(found)
+
+    def _log_keys(self, run_id: str) -> list[str]:
+        """The objects of a run's log, in the order they were written."""
+        batches = sorted(e.key for e in self.store.ls(f"{LOG_DIR}/{run_id}")
+                         if not e.folder and e.name.endswith(".jsonl"))
+        return [self.log_key(run_id), *batches]
 
     def entries(self, run_id: str | None = None) -> Iterator[LogEntry]:
         """Every logged fetch, oldest run first, in the order it was written.
@@ -256,12 +285,13 @@ class RawStore:
         happen as far as the store is concerned.
         """
         for rid in [run_id] if run_id is not None else self.run_ids():
-            path = self.log_path(rid)
-            if not path.exists():
-                continue
-            # Garbage is skipped line by line, bytes that are not UTF-8 included.
-            with path.open(encoding="utf-8", errors="replace") as fh:
-                for line in fh:
+            for key in self._log_keys(rid):
+                try:
+                    data = self.store.read(key).data
+                except (FileNotFoundError, IsADirectoryError):
+                    continue
+                # Garbage is skipped line by line, bytes that are not UTF-8 included.
+                for line in data.decode("utf-8", errors="replace").splitlines(keepends=True):
                     if not line.endswith("\n"):
                         continue
                     try:
@@ -326,27 +356,28 @@ def _trim(
     older_than: datetime,
     dry_run: bool,
 ) -> RawTrim:
-    cutoff = older_than.timestamp()
     old_runs = [r for r in store.run_ids() if r not in keep_runs and _run_time(r) < older_than]
     recent = {e.sha256 for r in store.run_ids() if r not in old_runs for e in store.entries(r)}
     bodies = size = 0
-    for path in store.root.glob("*/*/*.html.*"):
-        sha = path.name.split(".", 1)[0]
+    for entry in store.store.walk(""):
+        parts = entry.key.split("/")
+        if len(parts) != 3 or parts[0] == LOG_DIR or entry.name.startswith("."):
+            continue
+        if ".html." not in entry.name:
+            continue
+        sha = entry.name.split(".", 1)[0]
         if sha in keep_bodies or sha in recent:
             continue
-        try:
-            stat = path.stat()
-            if stat.st_mtime >= cutoff:
-                continue
-            if not dry_run:
-                path.unlink()
-        except FileNotFoundError:
+        if entry.modified is not None and entry.modified >= older_than:
             continue
+        if not dry_run:
+            store.store.delete(entry.key)
         bodies += 1
-        size += stat.st_size
+        size += entry.size
     if not dry_run:
         for run_id in old_runs:
-            store.log_path(run_id).unlink(missing_ok=True)
+            store.store.delete(store.log_key(run_id))
+            store.store.delete_tree(f"{LOG_DIR}/{run_id}")
     return RawTrim(bodies, size, tuple(old_runs))
 
 

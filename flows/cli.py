@@ -10,14 +10,16 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import secrets
 import signal
 from collections.abc import Callable, Coroutine, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from core.config import load_settings
-from core.errors import CareersEtlError, UserError
+from core.errors import CareersEtlError, StorageError, UserError
 from core.settings import Settings
+from core.store import data_dir_arg, open_store
 from core.usage import UsageParser
 from flows.logs import Output
 
@@ -27,7 +29,8 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 def _add_settings_options(parser: argparse.ArgumentParser, *, sources: bool = True) -> None:
     """The options that make a run's Settings (shared by ingest, serve and reparse)."""
     parser.add_argument(
-        "--data-dir", type=Path, help="where raw/ and parquet/ live (default: data)"
+        "--data-dir", type=data_dir_arg,
+        help="where raw/ and parquet/ live: a folder or s3://bucket/prefix (default: data)"
     )
     parser.add_argument("--config", type=Path, help="a TOML settings file (see README)")
     parser.add_argument(
@@ -140,11 +143,14 @@ def settings_from_args(args: argparse.Namespace, environ: Mapping[str, str]) -> 
 FlowCall = Callable[[Settings, bool], Coroutine[Any, Any, Any]]
 
 
-def prepare_data_dir(path: Path, *, create: bool = True) -> None:
+def prepare_data_dir(path: Path | str, *, create: bool = True) -> None:
     """Fail early, in one line, when the data dir (or a store in it) cannot be written.
 
     `create=False` (reparse) never makes the folder: a missing one is a user error.
     """
+    if isinstance(path, str):
+        _probe_object_store(path, create=create)
+        return
     if not create and not path.is_dir():
         raise UserError(f"no data dir at {path} (is --data-dir right?)")
     for folder in (path, path / "raw", path / "parquet"):
@@ -168,6 +174,20 @@ def prefect_status(environ: Mapping[str, str]) -> str:
     if (home / "prefect.db").exists():
         return "starting Prefect's temporary local server (about 15 s)"
     return "starting Prefect's temporary local server (first run: creating its database, ~30 s)"
+
+
+def _probe_object_store(url: str, *, create: bool) -> None:
+    """The same check on S3: the bucket answers, and takes (and lets go of) an object."""
+    try:
+        store = open_store(url)
+        if not create and not store.is_folder(""):
+            raise UserError(f"no data dir at {url} (is --data-dir right?)")
+        if create:
+            probe = f".write-probe-{secrets.token_hex(4)}"
+            store.create(probe, b"")
+            store.delete(probe)
+    except (OSError, StorageError) as exc:
+        raise UserError(f"data dir {url} is not usable: {' '.join(str(exc).split())}") from exc
 
 
 def _run_flow(output: Output, settings: Settings, flow_call: Callable[[], FlowCall]) -> int:

@@ -17,6 +17,7 @@ from typing import Any
 from prefect import flow
 
 from core.settings import Settings, SiteProfile
+from core.store import open_store
 from extract.discover import Discovery
 from extract.parse.siterules import from_settings as site_rules
 from extract.parse_pool import ParsePool
@@ -64,7 +65,7 @@ async def ingest(settings: Settings, force: bool = False) -> RunSummary:
     """Crawl the configured sources (the bundled sample site when none) and publish."""
     run_id = new_run_id()
     await run_started(run_id, "ingest")
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    open_store(settings.data_dir).ensure()
     with (
         one_run_at_a_time(settings, "ingest", run_id),
         live_sources(settings) as live,

@@ -42,8 +42,8 @@ from load.runid import new_run_id
 
 def check_raw_store(store: RawStore) -> None:
     """Reparse reads the raw store and never creates it: a missing one is a user error."""
-    if not store.root.is_dir() or not (store.run_ids() or any(store.root.iterdir())):
-        raise UserError(f"no raw store at {store.root} (is --data-dir right?)")
+    if not store.store.is_folder("") or not (store.run_ids() or store.store.ls("")):
+        raise UserError(f"no raw store at {store.where} (is --data-dir right?)")
 
 
 def pages_to_reparse(store: RawStore, baseline: Baseline) -> tuple[list[FetchedPage], list[str]]:

@@ -21,7 +21,7 @@ class RunSummary:
     published: bool
     reason: str  # why published or not, one line
     version: str | None  # the version readers should use: the new one, or the unchanged latest
-    parquet_dir: Path
+    parquet_dir: Path | str  # a folder, or an s3:// URL
     pages_by_outcome: Mapping[str, int]
     rows: Mapping[str, int]
     quality: Sequence[str] = ()  # the data-quality summary, one line each
@@ -48,9 +48,9 @@ def _python() -> str:
         return shlex.quote(sys.executable)
 
 
-def read_hint(parquet_dir: Path, version: str) -> str:
+def read_hint(parquet_dir: Path | str, version: str) -> str:
     """A shell command that prints the version's careers, working as printed."""
-    careers = str(parquet_dir / "careers" / f"version={version}")
+    careers = f"{parquet_dir}/careers/version={version}"  # a folder or an s3:// URL
     if re.fullmatch(r"[\w./=:@+-]+", careers):  # the common case, as a person would type it
         return f"{_python()} -c \"import pandas as pd; print(pd.read_parquet('{careers}'))\""
     code = f"import pandas as pd; print(pd.read_parquet({careers!r}))"

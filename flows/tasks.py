@@ -7,6 +7,7 @@ Only the tasks that do network I/O retry, and only for transient errors; a
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 from prefect import Task, task
@@ -119,7 +120,9 @@ def publish_task(
                     raw_keep_days=retention.raw_keep_days)
         except (CareersEtlError, OSError) as exc:  # the version is published; cleanup can wait
             log.warning("retention failed, old versions kept until the next run: %s", exc)
-    if result.published:  # report, descriptor, catalog: derived, so a failure only warns
+    # Report, descriptor, catalog: derived local files, so a failure only warns; on
+    # object storage analysts read the Parquet itself (see the README).
+    if result.published and isinstance(settings.data_dir, Path):
         for problem in refresh_outputs(settings.data_dir, result.run_id).problems:
             log.warning("published, but an analyst file was not written: %s", problem)
     return result

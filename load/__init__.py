@@ -4,6 +4,7 @@
     careers = read("careers", data_dir=Path("data"))          # the latest version
     march = read("careers", "20260301T060000Z-ab12cd", data_dir=Path("data"))
     pay = history("careers", data_dir=Path("data"))            # every value over versions
+    careers = read("careers", data_dir="s3://bucket/prefix")   # object storage (core.store)
 """
 
 from load.baseline import Baseline, open_baseline

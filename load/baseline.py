@@ -15,12 +15,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pyarrow as pa
 
+from core.store import Store, Where
 from load.errors import CorruptVersion, VersionNotFound
 from load.layout import Layout
 from load.manifest import Manifest
@@ -98,13 +98,13 @@ def intact_latest(layout: Layout, *, repair: bool) -> tuple[Latest, tuple[str, .
     return Latest(None, None), tuple(problems)
 
 
-def open_baseline(parquet_dir: Path, *, repair: bool = False) -> Baseline:
+def open_baseline(parquet_dir: Where | Store, *, repair: bool = False) -> Baseline:
     """The newest intact version under `parquet_dir` (an empty Baseline when there is none).
 
     `repair=True` (runs that are about to publish) also makes `_LATEST` name it.
     """
-    layout = Layout(Path(parquet_dir))
-    if not layout.manifests_dir.is_dir():
+    layout = Layout(parquet_dir)
+    if not layout.has_manifests():
         return Baseline()
     found, problems = intact_latest(layout, repair=repair)
     if found.run_id is None or found.manifest is None:

@@ -31,10 +31,9 @@ import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from load.atomic import fsync_dir
+from core.store.local import exclusive_lock, fsync_dir
 from load.errors import CatalogError, CorruptVersion, VersionNotFound
 from load.layout import Layout
-from load.locks import exclusive_lock
 from load.manifest import Manifest
 from load.schema import (
     CATEGORY_LEVELS,
@@ -351,8 +350,8 @@ def build_catalog(data_dir: Path) -> Path:
     if not layout.committed_ids():  # nothing published: say so before creating anything
         raise VersionNotFound(f"no published versions in {layout.root}")
     target = catalog_path(layout)
-    lock = layout.locks_dir / "catalog.lock"
-    layout.locks_dir.mkdir(parents=True, exist_ok=True)
+    lock = layout.root / "_locks" / "catalog.lock"
+    lock.parent.mkdir(parents=True, exist_ok=True)
     with exclusive_lock(lock):
         catalog = Catalog.of(layout)
         for leftover in target.parent.glob(f".{target.name}.*.building*"):

@@ -21,6 +21,7 @@ from rich.console import Console
 from rich.table import Table
 
 from core.errors import CareersEtlError, UserError
+from core.store import data_dir_arg, open_store
 from core.usage import UsageParser
 from load.catalog import build_catalog, catalog_path
 from load.diff import VersionDiff, diff
@@ -38,7 +39,7 @@ from load.versions import LATEST
 
 def _parser(prog: str = "python -m load") -> argparse.ArgumentParser:
     common = UsageParser(add_help=False)
-    common.add_argument("--data-dir", type=Path, default=Path("data"),
+    common.add_argument("--data-dir", type=data_dir_arg, default=Path("data"),
                         help="the data folder (or its parquet/ folder); default: data")
     common.add_argument("--json", action="store_true", help="print JSON instead of tables")
     parser = UsageParser(
@@ -136,9 +137,9 @@ def _cmd_versions(args: argparse.Namespace, console: Console) -> None:
         _print_json([asdict(info) for info in infos])
         return
     if not infos:
-        console.print(f"No published versions in {Layout.for_reading(args.data_dir).root}")
+        console.print(f"No published versions in {Layout.for_reading(args.data_dir).where}")
         return
-    root = Layout.for_reading(args.data_dir).root
+    root = Layout.for_reading(args.data_dir).where
     table = Table(title=f"Versions in {root}", box=box.SIMPLE_HEAD,
                   caption="* latest; changes: +added -removed ~changed careers")
     table.add_column("version", no_wrap=True)
@@ -261,20 +262,21 @@ def _cmd_gc(args: argparse.Namespace, console: Console) -> None:
     _print_gc(args, result, console)
 
 
-def _raw_store_if_idle(data_dir: Path, hold: ExitStack, console: Console) -> RawStore | None:
+def _raw_store_if_idle(data_dir: Path | str, hold: ExitStack, console: Console
+                       ) -> RawStore | None:
     """The raw store, held for this gc, unless a run is writing to it (then left alone)."""
     from extract.rawstore import RawStore  # the data dir's other store: this command cleans both
 
-    root = Path(data_dir) / "raw"
-    if not root.is_dir():
+    store = open_store(data_dir)
+    if not store.is_folder("raw"):
         return None
     try:
-        hold.enter_context(run_lock(Path(data_dir), {"kind": "gc", "run_id": "-",
-                                                     "pid": os.getpid(), "started": "-"}))
+        hold.enter_context(run_lock(store, {"kind": "gc", "run_id": "-",
+                                            "pid": os.getpid(), "started": "-"}))
     except RunInProgress as exc:
         console.print(f"Raw store not trimmed: {exc}")
         return None
-    return RawStore(root)
+    return RawStore(store.child("raw"))
 
 
 def _print_gc(args: argparse.Namespace, result: GcResult, console: Console) -> None:
@@ -297,9 +299,11 @@ def _print_gc(args: argparse.Namespace, result: GcResult, console: Console) -> N
         _refresh_after_gc(args.data_dir)
 
 
-def _refresh_after_gc(data_dir: Path) -> None:
+def _refresh_after_gc(data_dir: Path | str) -> None:
     """Versions went: the catalog must stop naming their files, their descriptors and
-    reports go too. Derived files, so a failure only warns."""
+    reports go too. Derived local files, so a failure only warns (none on object storage)."""
+    if isinstance(data_dir, str):
+        return
     try:
         prune(data_dir)
         if catalog_path(Layout.for_reading(data_dir)).exists():

@@ -26,7 +26,7 @@ from typing import Any
 
 import pyarrow as pa
 
-from load.atomic import write_synced
+from core.store.local import write_synced
 from load.layout import Layout
 from load.manifest import Manifest
 from load.schema import DESCRIPTION_KEY, TABLES

@@ -27,7 +27,7 @@ from typing import Any
 
 import pyarrow as pa
 
-from load.atomic import write_synced
+from core.store.local import write_synced
 from load.layout import Layout
 from load.read import read_arrow_from
 from load.versions import load_manifest

@@ -1,10 +1,12 @@
 """Clean up: leftovers of crashed runs (the sweep), old versions and old raw bodies (retention).
 
-A run holds `_locks/run-<id>.lock` from before its first file until after its
-pointer move; the kernel drops that lock when the process dies, even by
-SIGKILL. So the sweep removes a run's leftovers only when it can take that
-lock itself: a concurrent run in progress is never touched, and no grace
-period is needed.
+A run holds a claim (`Store.claim`) from before its first file until after its
+pointer move. On a local folder that is `_locks/run-<id>.lock`, an flock the
+kernel drops when the process dies, even by SIGKILL: the sweep removes a run's
+leftovers only when it can take that lock itself, so a concurrent run in
+progress is never touched, and no grace period is needed. On S3 there is no
+lock: the sweep removes the parts of a version without a manifest once they are
+older than the store's `stale_after` (one hour by default).
 """
 
 from __future__ import annotations
@@ -12,21 +14,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Protocol
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from load.atomic import fsync_dir, remove_tree
+from core.store import Entry, Store, Where
+from core.store.local import staging_owner
 from load.baseline import intact_latest
 from load.errors import CorruptVersion, DataDirNotFound, VersionNotFound
-from load.layout import Layout
-from load.locks import exclusive_lock, try_lock
+from load.layout import LATEST_KEY, MANIFESTS, Layout
 from load.runid import RUN_ID_PATTERN, run_id_time
 from load.versions import load_manifest, resolve_latest
-
-_TMP_SUFFIX = ".tmp"
 
 
 class RawTrimmed(Protocol):
@@ -63,57 +62,48 @@ class GcResult:
     raw_logs_removed: tuple[str, ...] = ()
 
 
-def _id_between(name: str, prefix: str, suffix: str) -> str | None:
-    if not (name.startswith(prefix) and name.endswith(suffix)):
-        return None
-    run_id = name[len(prefix) : len(name) - len(suffix)]
-    return run_id if RUN_ID_PATTERN.fullmatch(run_id) else None
-
-
-def _leftovers(layout: Layout) -> dict[str, list[Path]]:
+def _leftovers(layout: Layout) -> dict[str, list[Entry]]:
     """run id -> its files in flight, and its version folders when it has no manifest."""
+    store = layout.store
     committed = set(layout.committed_ids())
-    found: dict[str, list[Path]] = {}
+    found: dict[str, list[Entry]] = {}
     for run_id, folder in layout.version_dirs():
         if run_id not in committed:
-            found.setdefault(run_id, []).append(folder)
+            found.setdefault(run_id, []).append(Entry(folder, True, 0, None))
             continue
-        for child in folder.iterdir():
-            if child.name.startswith(".") and child.name.endswith(_TMP_SUFFIX):
+        for child in store.ls(folder):
+            if staging_owner(child.name) is not None:
                 found.setdefault(run_id, []).append(child)
-    places = [
-        (layout.manifests_dir, ".", ".json.tmp"),
-        (layout.root, ".LATEST.", _TMP_SUFFIX),
-        (layout.locks_dir, "run-", ".lock"),
-    ]
-    for folder, prefix, suffix in places:
-        if not folder.is_dir():
-            continue
-        for child in folder.iterdir():
-            owner = _id_between(child.name, prefix, suffix)
-            if owner is not None:
-                paths = found.setdefault(owner, [])
-                if suffix != ".lock":
-                    paths.append(child)
+    for folder in (MANIFESTS, ""):
+        for child in store.ls(folder):
+            owner = staging_owner(child.name)
+            if not child.folder and owner is not None and RUN_ID_PATTERN.fullmatch(owner):
+                found.setdefault(owner, []).append(child)
+    for owner in store.claimed():  # a claim left behind by a run that died before writing
+        if RUN_ID_PATTERN.fullmatch(owner):
+            found.setdefault(owner, [])
     return found
 
 
-def sweep(layout: Layout, *, dry_run: bool = False) -> tuple[str, ...]:
+def sweep(layout: Layout, *, dry_run: bool = False, now: datetime | None = None
+          ) -> tuple[str, ...]:
     """Remove what crashed runs left behind; return their run ids."""
+    store = layout.store
     swept = []
-    for run_id, paths in sorted(_leftovers(layout).items()):
-        lock = layout.run_lock_path(run_id)
-        with try_lock(lock, unlink=not dry_run, create=not dry_run) as free:
+    for run_id, entries in sorted(_leftovers(layout).items()):
+        keys = [e.key for e in entries]
+        with store.abandoned(run_id, keys, now=now or datetime.now(UTC),
+                             dry_run=dry_run) as free:
             if not free:
                 continue  # that run is alive
-            committed = layout.manifest_path(run_id).exists()
+            committed = store.exists(layout.manifest_key(run_id))
             if not dry_run:
-                for path in paths:
-                    if path.is_dir():
+                for entry in entries:
+                    if entry.folder:
                         if not committed:
-                            remove_tree(path)
+                            store.delete_tree(entry.key)
                     else:
-                        path.unlink(missing_ok=True)
+                        store.delete(entry.key)
             swept.append(run_id)
     return tuple(swept)
 
@@ -145,10 +135,9 @@ def plan_retention(
 
 def _remove_version(layout: Layout, run_id: str) -> None:
     """Manifest first, so the version vanishes at once; then its files."""
-    layout.manifest_path(run_id).unlink(missing_ok=True)
-    fsync_dir(layout.manifests_dir)
-    for table_dir in layout.table_dirs():
-        remove_tree(table_dir / f"version={run_id}")
+    layout.store.delete(layout.manifest_key(run_id))
+    for table in layout.tables():
+        layout.store.delete_tree(layout.version_key(table, run_id))
 
 
 def bodies_in_use(layout: Layout, run_ids: Sequence[str]) -> tuple[set[str], set[str]] | None:
@@ -156,6 +145,7 @@ def bodies_in_use(layout: Layout, run_ids: Sequence[str]) -> tuple[set[str], set
     them cannot be read (then nobody can say which bodies are safe to remove)."""
     bodies: set[str] = set()
     runs: set[str] = set()
+    filesystem, base = layout.store.arrow()
     for run_id in run_ids:
         try:
             manifest = load_manifest(layout, run_id)
@@ -163,7 +153,8 @@ def bodies_in_use(layout: Layout, run_ids: Sequence[str]) -> tuple[set[str], set
                 if name not in manifest.tables:
                     continue
                 for file in manifest.tables[name].files:
-                    column = pq.read_table(layout.root / file.path, columns=["content_sha256"])
+                    column = pq.read_table(f"{base}/{file.path}", columns=["content_sha256"],
+                                           filesystem=filesystem)
                     bodies.update(v for v in column.column(0).to_pylist() if v)
         except (CorruptVersion, VersionNotFound, OSError, pa.ArrowException):
             return None
@@ -173,7 +164,7 @@ def bodies_in_use(layout: Layout, run_ids: Sequence[str]) -> tuple[set[str], set
 
 
 def collect(
-    data_dir: Path,
+    data_dir: Where | Store,
     *,
     keep_last: int | None = None,
     keep_days: float | None = None,
@@ -190,11 +181,11 @@ def collect(
     nothing where nothing was published (`DataDirNotFound` names the path).
     """
     layout = Layout.for_reading(data_dir)
-    if not layout.manifests_dir.is_dir():
-        raise DataDirNotFound(f"no published versions in {layout.root} (is --data-dir right?)")
+    if not layout.has_manifests():
+        raise DataDirNotFound(f"no published versions in {layout.where} (is --data-dir right?)")
     if not dry_run:
-        layout.locks_dir.mkdir(exist_ok=True)
-    swept = sweep(layout, dry_run=dry_run)
+        layout.ensure()
+    swept = sweep(layout, dry_run=dry_run, now=now)
     committed = layout.committed_ids()
     # Retention keeps the newest *intact* version: a damaged latest must not be the only
     # one left when the good versions before it expire.
@@ -207,7 +198,7 @@ def collect(
         now=now or datetime.now(UTC),
     )
     if not dry_run and expired:
-        with exclusive_lock(layout.latest_lock_path):
+        with layout.store.guard(LATEST_KEY):
             # The pointer may have moved on meanwhile: never expire what it names now.
             current = resolve_latest(layout).run_id
             for run_id in expired:

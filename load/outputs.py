@@ -80,7 +80,9 @@ def refresh_outputs(data_dir: Path, version: str = "latest") -> Outputs:
     return Outputs(descriptor, report, catalog, tuple(problems))
 
 
-def existing_report(parquet_dir: Path, version: str) -> Path | None:
-    """The report file of `version` if it was written."""
-    path = report_path(Layout(Path(parquet_dir)), version)
+def existing_report(parquet_dir: Path | str, version: str) -> Path | None:
+    """The report file of `version` if it was written (never, on object storage)."""
+    if isinstance(parquet_dir, str):
+        return None
+    path = report_path(Layout(parquet_dir), version)
     return path if path.is_file() else None

@@ -1,22 +1,23 @@
 """Publish one immutable version: data files, then the manifest (the commit point), then `_LATEST`.
 
-Every file is written under a staging name, fsynced and renamed into place; the
-manifest is created only if absent, so a run id is published at most once. A
-crash at any point leaves either no version (the sweep removes the pieces) or a
-whole one. `on_step` is called at each durable step: a no-op by default, it lets
-the crash tests stop the process at every point of a publish.
+Every file is written whole or not at all (`Store.write`: staged, fsynced and
+renamed on a local folder; put create-only on S3); the manifest is created only
+if absent, so a run id is published at most once; `_LATEST` moves forward by
+compare-and-set. A crash at any point leaves either no version (the sweep
+removes the pieces) or a whole one. `on_step` is called at each durable step: a
+no-op by default, it lets the crash tests stop the process at every point of a
+publish.
 """
 
 from __future__ import annotations
 
 import logging
-import os
 from collections import Counter
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 from urllib.parse import urlsplit
 
 import pyarrow as pa
@@ -24,13 +25,12 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from core.errors import StorageError
-from load.atomic import fsync_dir, fsync_file, remove_tree, sha256_file, write_synced
+from core.store import Store, Where
 from load.baseline import Baseline, open_baseline
 from load.diff import VersionDiff, diff_tables
 from load.errors import PublishConflict, RemovalRefused, SchemaMismatch
 from load.gc import sweep
 from load.layout import Layout
-from load.locks import exclusive_lock
 from load.manifest import FileEntry, Manifest, TableEntry
 from load.pointer import advance_latest
 from load.runid import check_run_id
@@ -55,7 +55,7 @@ class PublishResult:
     published: bool
     reason: str
     row_counts: Mapping[str, int]
-    path: Path  # the parquet folder holding the version
+    path: Path | str  # the parquet folder (or s3:// URL) holding the version
     previous: str | None  # the version this one was compared with (the baseline)
     latest: str | None  # what `_LATEST` names afterwards (a newer concurrent run wins)
     diff: VersionDiff
@@ -67,48 +67,33 @@ class PublishResult:
 
 
 def _write_table(layout: Layout, name: str, table: pa.Table, run_id: str, step: Step) -> TableEntry:
-    folder = layout.version_dir(name, run_id)
-    folder.mkdir(parents=True, exist_ok=True)
-    fsync_dir(folder.parent)  # the new folder's name must outlive a power cut too
-    step(f"{name}:mkdir")
-    tmp, final = layout.part_tmp_path(name, run_id), layout.part_path(name, run_id)
-    with pq.ParquetWriter(tmp, table.schema, compression=COMPRESSION) as writer:
-        writer.write_table(table)
-        step(f"{name}:unclosed")
-    step(f"{name}:closed")
-    fsync_file(tmp)
-    step(f"{name}:synced")
-    os.rename(tmp, final)
-    step(f"{name}:renamed")
-    fsync_dir(folder)
-    step(f"{name}:dir-synced")
-    entry = FileEntry(layout.relative(final), final.stat().st_size, sha256_file(final))
+    key = layout.part_key(name, run_id)
+
+    def fill(sink: BinaryIO) -> None:
+        with pq.ParquetWriter(sink, table.schema, compression=COMPRESSION) as writer:
+            writer.write_table(table)
+            step(f"{name}:unclosed")
+
+    written = layout.store.write(key, fill, owner=run_id, step=lambda s: step(f"{name}:{s}"))
+    entry = FileEntry(key, written.size, written.sha256)
     return TableEntry(table.num_rows, (entry,), table.schema, CATEGORY_LEVELS.get(name, {}))
 
 
 def _commit_manifest(layout: Layout, manifest: Manifest, step: Step) -> None:
-    tmp, final = layout.manifest_tmp_path(manifest.run_id), layout.manifest_path(manifest.run_id)
-    write_synced(tmp, manifest.to_json().encode("utf-8"))
-    step("manifest:written")
     try:
-        os.link(tmp, final)  # fails if present: create-only-if-absent
+        layout.store.create(layout.manifest_key(manifest.run_id),
+                            manifest.to_json().encode("utf-8"), owner=manifest.run_id,
+                            step=lambda s: step(f"manifest:{s}"))
     except FileExistsError:
-        tmp.unlink(missing_ok=True)
         raise PublishConflict(f"version {manifest.run_id} is already published") from None
-    step("manifest:linked")
-    tmp.unlink()
-    step("manifest:tmp-removed")
-    fsync_dir(layout.manifests_dir)
-    step("manifest:dir-synced")
 
 
 def _discard(layout: Layout, run_id: str, names: list[str]) -> None:
     """Remove this run's pieces after a failure, unless the manifest made them a version."""
-    if layout.manifest_path(run_id).exists():
+    if layout.store.exists(layout.manifest_key(run_id)):
         return
     for name in names:
-        remove_tree(layout.version_dir(name, run_id))
-    layout.manifest_tmp_path(run_id).unlink(missing_ok=True)
+        layout.store.delete_tree(layout.version_key(name, run_id))
 
 
 def _parser_versions(tables: Mapping[str, pa.Table]) -> tuple[str, ...]:
@@ -152,7 +137,7 @@ def removal_failure(
 def publish(
     tables: Mapping[str, pa.Table],
     *,
-    parquet_dir: Path,
+    parquet_dir: Where | Store,
     run_id: str,
     manifest_extra: Mapping[str, Any] | None = None,
     force: bool = False,
@@ -163,7 +148,8 @@ def publish(
     sources: Sequence[Mapping[str, Any]] = (),
     on_step: Step | None = None,
 ) -> PublishResult:
-    """Publish `tables` as version `run_id` under `parquet_dir` (the `data/parquet` folder).
+    """Publish `tables` as version `run_id` under `parquet_dir` (the `data/parquet` folder,
+    or an `s3://bucket/prefix/parquet` URL).
 
     Each table is fitted to its explicit schema (`schemas`, the contract by
     default; a table not given is published empty) with `version` set to
@@ -184,12 +170,12 @@ def publish(
         name: conform(tables.get(name), schema, name=name, run_id=run_id)
         for name, schema in schemas.items()
     }
-    layout = Layout(Path(parquet_dir))
+    layout = Layout(parquet_dir)
     try:
         return _publish(layout, fitted, run_id, manifest_extra, force, baseline,
                         (max_removed_share, removal_exempt), sources, step)
     except OSError as exc:  # a full disk, a read-only folder: one line, nothing half-written
-        raise StorageError.from_os_error(f"version {run_id} in {layout.root}", exc) from exc
+        raise StorageError.from_os_error(f"version {run_id} in {layout.where}", exc) from exc
 
 
 def _publish(
@@ -204,10 +190,10 @@ def _publish(
     step: Step,
 ) -> PublishResult:
     layout.ensure()
-    if layout.manifest_path(run_id).exists():
+    if layout.store.exists(layout.manifest_key(run_id)):
         raise PublishConflict(f"version {run_id} is already published")
     if baseline is None or baseline.pointer != resolve_latest(layout).run_id:
-        baseline = open_baseline(layout.root, repair=True)  # first, or another run published
+        baseline = open_baseline(layout.store, repair=True)  # first, or another run published
     previous = baseline.run_id
     before = dict(baseline.tables) if previous is not None else None
     changes = diff_tables(before, fitted, old_id=previous, new_id=run_id)
@@ -220,10 +206,10 @@ def _publish(
     unchanged = before is not None and same_content(fitted, before, DATA_TABLES)
     if unchanged and not force:
         return PublishResult(
-            run_id, False, f"unchanged: same data as {previous}", counts, layout.root,
+            run_id, False, f"unchanged: same data as {previous}", counts, _where(layout),
             previous, previous, changes, baseline.problems,
         )
-    with exclusive_lock(layout.run_lock_path(run_id), unlink=True):
+    with layout.store.claim(run_id):
         step("run:locked")
         try:
             entries = {}
@@ -260,5 +246,14 @@ def _publish(
     step("swept")
     reason = f"forced: same data as {previous}" if unchanged else "published"
     return PublishResult(
-        run_id, True, reason, counts, layout.root, previous, latest, changes, baseline.problems
+        run_id, True, reason, counts, _where(layout), previous, latest, changes,
+        baseline.problems,
     )
+
+
+def _where(layout: Layout) -> Path | str:
+    """The parquet folder as a Path, or the store's URL on object storage."""
+    try:
+        return layout.root
+    except StorageError:
+        return layout.where

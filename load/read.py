@@ -1,23 +1,24 @@
 """Read published versions. A version exists only if its manifest does.
 
 `data_dir` may be the `data/` folder (as in settings and the CLI) or the
-parquet folder itself; see `layout.parquet_root`. Readers only open files a
+parquet folder itself, a local path or an `s3://bucket/prefix` URL; see
+`layout.parquet_store`. Readers only open files a
 manifest lists, so a half-written version is never seen.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
 import pyarrow.dataset as ds
 
-from load.atomic import sha256_file
+from core.store import Store, Where
 from load.errors import CorruptVersion, DataDirNotFound, UnknownTable, VersionNotFound
 from load.layout import Layout
 from load.manifest import Manifest
@@ -49,7 +50,7 @@ class VersionInfo:
         return cls(run_id, run_id_time(run_id), 0, None, {}, "", False, damaged=reason)
 
 
-def latest(data_dir: Path) -> str | None:
+def latest(data_dir: Where | Store) -> str | None:
     """The newest published run id, or None if nothing was published yet.
 
     That is what `_LATEST` names; when the pointer is broken (garbage, or a version
@@ -61,12 +62,12 @@ def latest(data_dir: Path) -> str | None:
     return found.run_id
 
 
-def read_manifest(version: str = LATEST, *, data_dir: Path) -> Manifest:
+def read_manifest(version: str = LATEST, *, data_dir: Where | Store) -> Manifest:
     """The manifest of a published version."""
     return load_manifest(Layout.for_reading(data_dir), version)
 
 
-def latest_fill_rates(table: str, *, data_dir: Path) -> dict[str, float] | None:
+def latest_fill_rates(table: str, *, data_dir: Where | Store) -> dict[str, float] | None:
     """Per-column fill rates of `table` in the latest version (None before the first)."""
     try:
         manifest = resolve_latest(Layout.for_reading(data_dir)).manifest
@@ -78,7 +79,7 @@ def latest_fill_rates(table: str, *, data_dir: Path) -> dict[str, float] | None:
     return {column: rate for column, rate in rates.items() if rate is not None}
 
 
-def versions(data_dir: Path) -> list[VersionInfo]:
+def versions(data_dir: Where | Store) -> list[VersionInfo]:
     """Every published version, oldest first; a damaged one says so in `damaged`."""
     layout = Layout.for_reading(data_dir)
     newest = resolve_latest(layout)
@@ -122,14 +123,20 @@ def _entry(manifest: Manifest, table: str) -> tuple[list[str], pa.Schema]:
 
 
 def _dataset(layout: Layout, paths: list[str], schema: pa.Schema) -> pa.Table:
-    files = [str(layout.root / p) for p in paths]
-    missing = [p for p in files if not Path(p).is_file()]
+    filesystem, base = layout.store.arrow()
+    missing = [p for p in paths if not _is_file(layout.store, p)]
     if missing:
-        raise CorruptVersion(f"missing data file {missing[0]}")
+        raise CorruptVersion(f"missing data file {layout.where}/{missing[0]}")
+    files = [f"{base}/{p}" for p in paths]
     try:
-        return ds.dataset(files, schema=schema, format="parquet").to_table()
+        return ds.dataset(files, schema=schema, format="parquet",
+                          filesystem=filesystem).to_table()
     except (pa.ArrowException, OSError) as exc:  # truncated or overwritten parts
         raise CorruptVersion(f"unreadable data file: {' '.join(str(exc).split())}") from exc
+
+
+def _is_file(store: Store, key: str) -> bool:
+    return store.exists(key) and not store.is_folder(key)
 
 
 def read_arrow_from(layout: Layout, table: str, manifest: Manifest) -> pa.Table:
@@ -150,7 +157,7 @@ def _manifests_of(layout: Layout, table: str, version: str) -> list[Manifest]:
             log.warning("skipping version %s: %s", run_id, exc)
     having = [m for m in manifests if table in m.tables]
     if not having:
-        raise UnknownTable(f"no published version has a table {table!r} in {layout.root}")
+        raise UnknownTable(f"no published version has a table {table!r} in {layout.where}")
     return having
 
 
@@ -161,7 +168,7 @@ def _read_tables(layout: Layout, table: str, manifests: list[Manifest]) -> pa.Ta
     return _dataset(layout, [p for paths, _ in entries for p in paths], schema)
 
 
-def read_arrow(table: str, version: str = LATEST, *, data_dir: Path) -> pa.Table:
+def read_arrow(table: str, version: str = LATEST, *, data_dir: Where | Store) -> pa.Table:
     """Like `read`, as a pyarrow Table. `version="all"` unions every version by column name."""
     layout = Layout.for_reading(data_dir)
     return _read_tables(layout, table, _manifests_of(layout, table, version))
@@ -188,7 +195,7 @@ def to_pandas(table: pa.Table, levels: Mapping[str, tuple[str, ...]]) -> pd.Data
     return frame
 
 
-def read(table: str, version: str = LATEST, *, data_dir: Path) -> pd.DataFrame:
+def read(table: str, version: str = LATEST, *, data_dir: Where | Store) -> pd.DataFrame:
     """One table of a published version ("latest", a run id, or "all") as a DataFrame.
 
     Ints and bools come back as nullable pandas dtypes, strings as pandas strings,
@@ -207,14 +214,15 @@ def check_files(layout: Layout, manifest: Manifest) -> None:
     """Raise `CorruptVersion` unless every file of `manifest` has its recorded size and sha256."""
     for entry in manifest.tables.values():
         for file in entry.files:
-            path = layout.root / file.path
-            if not path.is_file():
-                raise CorruptVersion(f"{manifest.run_id}: missing file {file.path}")
-            if path.stat().st_size != file.bytes or sha256_file(path) != file.sha256:
+            try:
+                data = layout.store.read(file.path).data
+            except (FileNotFoundError, IsADirectoryError):
+                raise CorruptVersion(f"{manifest.run_id}: missing file {file.path}") from None
+            if len(data) != file.bytes or hashlib.sha256(data).hexdigest() != file.sha256:
                 raise CorruptVersion(f"{manifest.run_id}: {file.path} differs from its manifest")
 
 
-def verify(version: str = LATEST, *, data_dir: Path) -> Manifest:
+def verify(version: str = LATEST, *, data_dir: Where | Store) -> Manifest:
     """Check every file of a version against its manifest (size and sha256)."""
     layout = Layout.for_reading(data_dir)
     manifest = load_manifest(layout, version)

@@ -20,7 +20,7 @@ from typing import Any
 
 import pandas as pd
 
-from load.atomic import write_synced
+from core.store.local import write_synced
 from load.charts import (
     ACCENT,
     BAR,

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from load.errors import CorruptVersion, VersionNotFound
-from load.layout import Layout
+from load.layout import LATEST_KEY, Layout
 from load.manifest import Manifest
 from load.runid import RUN_ID_PATTERN, check_run_id
 
@@ -22,17 +22,18 @@ _MAX_POINTER_BYTES = 256
 
 def read_pointer(layout: Layout) -> tuple[str | None, str | None]:
     """(the run id `_LATEST` names, or None; why it names none although it exists)."""
+    where = f"{layout.where}/{LATEST_KEY}"
     try:
-        raw = layout.latest_path.read_bytes()[:_MAX_POINTER_BYTES]
+        raw = layout.store.read(LATEST_KEY).data[:_MAX_POINTER_BYTES]
     except FileNotFoundError:
         return None, None
     except IsADirectoryError:
-        return None, f"{layout.latest_path} is a directory"
+        return None, f"{where} is a directory"
     text = raw.decode("ascii", errors="replace").strip()
     if RUN_ID_PATTERN.fullmatch(text):
         return text, None
     shown = text[:40] + ("..." if len(text) > 40 else "")
-    return None, f"{layout.latest_path} holds no run id ({shown!r})"
+    return None, f"{where} holds no run id ({shown!r})"
 
 
 def load_manifest(layout: Layout, version: str) -> Manifest:
@@ -41,15 +42,16 @@ def load_manifest(layout: Layout, version: str) -> Manifest:
     if version == LATEST:
         latest = resolve_latest(layout)
         if latest.manifest is None:
-            raise VersionNotFound(f"nothing published yet in {layout.root}")
+            raise VersionNotFound(f"nothing published yet in {layout.where}")
         return latest.manifest
     run_id = check_run_id(version)
-    path = layout.manifest_path(run_id)
+    key = layout.manifest_key(run_id)
+    path = f"{layout.where}/{key}"
     try:
-        data = path.read_bytes()
+        data = layout.store.read(key).data
     except FileNotFoundError:
-        raise VersionNotFound(f"no version {run_id} in {layout.root}") from None
-    manifest = Manifest.from_json(data, source=str(path))
+        raise VersionNotFound(f"no version {run_id} in {layout.where}") from None
+    manifest = Manifest.from_json(data, source=path)
     if manifest.run_id != run_id:
         raise CorruptVersion(f"{path} describes version {manifest.run_id}, not {run_id}")
     return manifest

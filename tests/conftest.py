@@ -71,3 +71,21 @@ def prefect_api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str,
 
     with real_prefect_server(tmp_path_factory.mktemp("prefect-api")) as found:
         yield found
+
+
+@pytest.fixture(scope="session")
+def s3_server() -> Iterator[Any]:
+    """One `moto_server` (a real S3 API on 127.0.0.1) for the session."""
+    from tests.s3server import MotoServer
+
+    with MotoServer() as server:
+        yield server
+
+
+@pytest.fixture
+def s3_url(s3_server: Any, monkeypatch: pytest.MonkeyPatch) -> str:
+    """`s3://<a new bucket>/data`, with the AWS variables pointing at the test server
+    (set in os.environ, so subprocesses see them too)."""
+    for key, value in s3_server.env.items():
+        monkeypatch.setenv(key, value)
+    return f"s3://{s3_server.bucket()}/data"

@@ -19,13 +19,14 @@ import signal
 import sys
 from pathlib import Path
 
+from core.store import data_dir_arg
 from load import new_run_id, publish
 from tests.load_helpers import dataset
 
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("parquet_dir", type=Path)
+    parser.add_argument("parquet_dir", type=data_dir_arg)
     parser.add_argument("--slugs", default="a,b")
     parser.add_argument("--run-id")
     parser.add_argument("--kill-at", type=int, default=0)

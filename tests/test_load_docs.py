@@ -118,3 +118,28 @@ def test_the_readme_shows_the_report_screenshot() -> None:
     assert shot
     image = DOC.parent / shot.group(1)
     assert image.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+S3_BLOCKS = re.findall(r"```python s3\n(.*?)```", DOC.read_text(), flags=re.DOTALL)
+S3_EXAMPLE = "s3://my-bucket/careers"
+
+
+def test_there_is_an_s3_snippet_per_reader() -> None:
+    joined = "\n".join(S3_BLOCKS)
+    assert len(S3_BLOCKS) == 5
+    for reader in ("from load import read", "pd.read_parquet", "pq.read_table",
+                   "register_filesystem", "pl.scan_parquet"):
+        assert reader in joined
+
+
+@pytest.mark.parametrize("block", S3_BLOCKS, ids=lambda b: b.split("\n")[0][:30])
+def test_s3_snippet_runs(s3_url: str, block: str) -> None:
+    """The s3:// snippets, with the example bucket replaced by one on moto_server."""
+    publish(dataset(["a", "b", "c"]), parquet_dir=f"{s3_url}/parquet", run_id=OLDER)
+    publish(dataset(["a", "d"]), parquet_dir=f"{s3_url}/parquet", run_id=NEWER)
+    names: dict[str, object] = {}
+    exec(compile(block.replace(S3_EXAMPLE, s3_url), str(DOC), "exec"), names)
+    assert len(names["careers"]) == 2  # type: ignore[arg-type]
+    assert len(names["older"]) == 3  # type: ignore[arg-type]
+    if "every" in names:
+        assert len(names["every"]) == 5  # type: ignore[arg-type]

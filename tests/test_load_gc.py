@@ -7,11 +7,10 @@ from pathlib import Path
 
 import pytest
 
-import load.gc
+from core.store.local import LocalStore, exclusive_lock
 from load import collect, latest, publish, read, verify, versions
 from load.gc import GcResult, plan_retention, sweep
 from load.layout import Layout
-from load.locks import exclusive_lock
 from tests.load_checks import actual_files, assert_clean
 from tests.load_helpers import dataset
 
@@ -69,7 +68,7 @@ def test_retention_never_removes_the_latest(tmp_path: Path) -> None:
 def test_dry_run_removes_nothing(tmp_path: Path) -> None:
     parquet = tmp_path / "parquet"
     publish_all(parquet)
-    stale = Layout(parquet).version_dir("careers", "20261106T060000Z-dddddd")
+    stale = parquet / Layout.version_key("careers", "20261106T060000Z-dddddd")
     stale.mkdir()
     before = actual_files(parquet) | {stale.name}
     result = collect(tmp_path, keep_last=1, now=NOW, dry_run=True)
@@ -87,7 +86,7 @@ def test_the_manifest_goes_first(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     def broken(path: Path) -> None:
         raise OSError("disk went away")
 
-    monkeypatch.setattr(load.gc, "remove_tree", broken)
+    monkeypatch.setattr(LocalStore, "delete_tree", lambda self, prefix: broken(self.path(prefix)))
     with pytest.raises(OSError, match="disk went away"):
         collect(tmp_path, keep_last=4, now=NOW)
     assert [v.run_id for v in versions(tmp_path)] == IDS[1:]
@@ -101,18 +100,27 @@ def test_sweep_spares_a_run_in_progress(tmp_path: Path) -> None:
     parquet = tmp_path / "parquet"
     publish(dataset(["a"]), parquet_dir=parquet, run_id=IDS[0])
     layout = Layout(parquet)
+    store = LocalStore(parquet)
     running, crashed = IDS[1], IDS[2]
+
+    def part_tmp(run_id: str) -> Path:
+        return store.staging_path(Layout.part_key("careers", run_id), run_id)
+
+    def manifest_tmp(run_id: str) -> Path:
+        return store.staging_path(Layout.manifest_key(run_id), run_id)
+
     for run_id in (running, crashed):
-        layout.version_dir("careers", run_id).mkdir(parents=True)
-        layout.part_tmp_path("careers", run_id).write_bytes(b"PAR1 half")
-        layout.manifest_tmp_path(run_id).write_text("{")
-    layout.latest_tmp_path(crashed).write_text(crashed)
-    with exclusive_lock(layout.run_lock_path(running)):
+        part_tmp(run_id).parent.mkdir(parents=True)
+        part_tmp(run_id).write_bytes(b"PAR1 half")
+        manifest_tmp(run_id).write_text("{")
+    latest_tmp = store.staging_path("_LATEST", crashed)
+    latest_tmp.write_text(crashed)
+    with exclusive_lock(store.lock_path(f"run-{running}")):
         assert sweep(layout) == (crashed,)
-        assert layout.part_tmp_path("careers", running).exists()
-        assert layout.manifest_tmp_path(running).exists()
-        assert not layout.version_dir("careers", crashed).exists()
-        assert not layout.latest_tmp_path(crashed).exists()
+        assert part_tmp(running).exists()
+        assert manifest_tmp(running).exists()
+        assert not (parquet / Layout.version_key("careers", crashed)).exists()
+        assert not latest_tmp.exists()
     assert sweep(layout) == (running,)
     assert_clean(parquet)
 

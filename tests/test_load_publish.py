@@ -14,8 +14,8 @@ import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 import pytest
 
+from core.store.local import sha256_file
 from load import latest, publish, read, read_arrow, read_manifest, verify, versions
-from load.atomic import sha256_file
 from load.errors import (
     DataDirNotFound,
     InvalidRunId,
