@@ -19,7 +19,9 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from distributed import Client
 
+from extract import parse_dask
 from flows.cli import run_ingest_cli, run_reparse_cli
 from load import latest, read, read_manifest
 from sample_site.data import load_site
@@ -28,7 +30,8 @@ from tests.faultsite import sample_fault_site
 from tests.prefect_server import free_port, stop, wait_until
 
 SMALL = dataclasses.replace(load_site(), careers=load_site().careers[:12], drafts=())
-CONFIG = "[crawl]\nper_host_delay = 0\ndelay_jitter = 0\nmax_retries = 1\n"
+# Batches of 5 pages: several Dask tasks, for both workers to take some.
+CONFIG = "[crawl]\nper_host_delay = 0\ndelay_jitter = 0\nmax_retries = 1\nbatch_size = 5\n"
 TABLES = ("careers", "career_skills", "career_duties", "pages")
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(600)]
@@ -43,8 +46,6 @@ def site() -> Iterator[FaultServer]:
 @pytest.fixture
 def dask_cluster(s3_url: str, tmp_path: Path) -> Iterator[str]:
     """`dask scheduler` + two single-threaded `dask worker`s on 127.0.0.1: the address."""
-    from distributed import Client
-
     dask = str(Path(sys.executable).with_name("dask"))
     port = free_port()
     address = f"tcp://127.0.0.1:{port}"
@@ -117,6 +118,11 @@ def test_reparse_on_dask_equals_in_process(prefect_server, site: FaultServer, s3
     assert len(result["careers"]) == len(SMALL.careers)
     for name in TABLES:
         pd.testing.assert_frame_equal(result[name], expected[name], obj=name)
+    # The cluster parsed: its workers opened the s3:// raw store themselves.
+    with Client(dask_cluster, timeout=30) as client:
+        opened = client.run(lambda: sorted(parse_dask._stores))
+    assert set(map(tuple, opened.values())) <= {(), (f"{s3_url}/raw",)}, opened
+    assert any(opened.values()), opened
     run = read_manifest(on_dask, data_dir=s3_url).run
     assert run["kind"] == "reparse"
     assert run["settings"]["crawl"]["task_runner"] == "dask"
