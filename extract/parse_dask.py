@@ -73,10 +73,12 @@ class DaskParser:
         address: str | None,
         workers: int | None = None,
         sites: Sequence[SiteRules] = (),
+        chunk: int = CHUNK,
     ) -> AsyncIterator[DaskParser]:
         """A parser on the scheduler at `address`, or, with None, on a LocalCluster of
         `workers` single-threaded worker processes (one per core by default) started here
-        and stopped on exit. Parsing holds the GIL: one thread per worker process."""
+        and stopped on exit. Parsing holds the GIL: one thread per worker process.
+        `chunk`: pages per Dask task."""
         from distributed import Client, LocalCluster
 
         if address is None:
@@ -87,7 +89,7 @@ class DaskParser:
                 ) as cluster,
                 Client(cluster, asynchronous=True) as client,  # type: ignore[no-untyped-call]
             ):
-                yield cls(client, raw_dir, sites=sites)
+                yield cls(client, raw_dir, sites=sites, chunk=chunk)
             return
         try:
             client = await Client(  # type: ignore[no-untyped-call]
@@ -103,7 +105,7 @@ class DaskParser:
                     f"no Dask worker joined the scheduler at {address} within "
                     f"{WORKER_SECONDS:g} s (start some with `dask worker {address}`)"
                 ) from None
-            yield cls(client, raw_dir, sites=sites)
+            yield cls(client, raw_dir, sites=sites, chunk=chunk)
         finally:
             await client.close()
 
