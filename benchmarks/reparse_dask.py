@@ -8,8 +8,9 @@ flow does (parse-batch tasks of `crawl.batch_size` pages, all at once), through
 each `Parser`: `ParsePool` (one process per core) and `DaskParser` on a
 LocalCluster of 1 and 2 single-threaded workers. Prints wall seconds, pages/s and
 the CPU seconds of this process and all its children (workers included) for the
-parse alone; the cluster's start-up is printed apart. With an s3:// data dir the
-workers read the bodies from S3 (AWS_* variables).
+parse alone; the cluster's start-up is printed apart, and last the wall time of
+one empty Dask task (the per-task overhead). With an s3:// data dir the workers
+read the bodies from S3 (AWS_* variables).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from typing import Any
 
 import psutil
 
-from extract.parse_dask import DaskParser
+from extract.parse_dask import DaskParser, parse_on_worker
 from extract.parse_pool import ParsePool, Parser
 from extract.rawstore import RawStore
 from extract.records import FetchedPage, Outcome
@@ -79,12 +80,31 @@ async def measure(label: str, opened: Callable[[], AbstractAsyncContextManager[P
           f"  (start {ready - start:4.1f} s; {parsed} careers)", flush=True)
 
 
+async def task_overhead(raw_dir: str, rounds: int = 100) -> None:
+    """Wall time of one Dask task that parses nothing, awaited one after another."""
+    from distributed import Client, LocalCluster
+
+    async with (
+        LocalCluster(n_workers=1, threads_per_worker=1, dashboard_address=None,
+                     asynchronous=True) as cluster,
+        Client(cluster, asynchronous=True) as client,
+    ):
+        await client.submit(parse_on_worker, [], raw_dir, (), pure=False)  # warm up
+        start = time.perf_counter()
+        for _ in range(rounds):
+            await client.submit(parse_on_worker, [], raw_dir, (), pure=False)
+        secs = time.perf_counter() - start
+    print(f"{'dask task overhead':22s} {secs / rounds * 1000:7.1f} ms per task "
+          f"(empty chunk, {rounds} in a row)", flush=True)
+
+
 async def run(raw_dir: str, pages: Sequence[FetchedPage]) -> None:
     await measure("in-process pool", lambda: in_process(raw_dir), pages)
     for workers in (1, 2):
         await measure(f"dask, {workers} worker{'s' if workers > 1 else ''}",
                       lambda w=workers: DaskParser.connect(raw_dir, address=None, workers=w),
                       pages)
+    await task_overhead(raw_dir)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
