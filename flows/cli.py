@@ -206,6 +206,7 @@ def _probe_object_store(url: str, *, create: bool) -> None:
 def _run_flow(output: Output, settings: Settings, flow_call: Callable[[], FlowCall]) -> int:
     output.status(prefect_status(os.environ))
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")  # our progress, not its chatter
+    os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "warning")  # nor a LocalCluster's
     with output.live():
         call = flow_call()  # imports Prefect and the flow: the status line is already shown
         output.prefect_loaded()
