@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import (
@@ -56,6 +56,8 @@ _SCHEMELESS = re.compile(r"[\w-]+(?:\.[\w-]+)+(?::\d+)?(?:[/?]\S*)?")  # "exampl
 StartUrls = Annotated[tuple[HttpUrl, ...], BeforeValidator(_start_urls)]
 _HEADER_TEXT = re.compile(r"[\x20-\x7e]+")  # printable ASCII: what an HTTP header may carry
 _PREFECT_NAME_FORBIDDEN = re.compile(r"[/%&<>]")
+# tcp:// or tls://, a host name, IPv4 or [IPv6] address, and a port.
+_DASK_ADDRESS = re.compile(r"(tcp|tls)://([\w.-]+|\[[0-9A-Fa-f:.]+\]):\d{1,5}")
 
 
 class CrawlSettings(_Strict):
@@ -85,6 +87,10 @@ class CrawlSettings(_Strict):
     batch_size: Annotated[int, Field(ge=1, le=5000)] = 100  # pages per Prefect task
     parse_workers: Annotated[int | None, Field(ge=1, le=256)] = None  # None: one per core
     parse_budget: Annotated[float, Field(gt=0, le=3600)] = 20.0  # seconds a page may take
+    # Where reparse parses: "local" (the worker processes above) or "dask" (a Dask cluster:
+    # the scheduler at dask_address, or a LocalCluster on this machine when it is None).
+    task_runner: Literal["local", "dask"] = "local"
+    dask_address: str | None = None  # tcp://host:port of a Dask scheduler
 
     @field_validator("user_agent")
     @classmethod
@@ -92,6 +98,21 @@ class CrawlSettings(_Strict):
         if not _HEADER_TEXT.fullmatch(value):
             raise ValueError("must be non-empty printable ASCII (no newline, tab or accents)")
         return value
+
+    @field_validator("dask_address")
+    @classmethod
+    def _scheduler_address(cls, value: str | None) -> str | None:
+        if value is not None and not _DASK_ADDRESS.fullmatch(value):
+            raise ValueError(
+                f"not a Dask scheduler address: {value!r} (e.g. 'tcp://10.0.0.5:8786')"
+            )
+        return value
+
+    @model_validator(mode="after")
+    def _address_needs_dask(self) -> CrawlSettings:
+        if self.dask_address is not None and self.task_runner != "dask":
+            raise ValueError("dask_address is set but task_runner is 'local' (set it to 'dask')")
+        return self
 
 
 # Fields a site's rules may read (`[[sites]]` `fields.<name>`): RawCareer's text fields.

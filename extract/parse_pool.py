@@ -22,10 +22,10 @@ import asyncio
 import multiprocessing
 import os
 import signal
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from concurrent.futures import TimeoutError as FutureTimeout
 from types import TracebackType
-from typing import Any, TypeVar, cast
+from typing import Any, Protocol, TypeVar, cast
 
 from pebble import ProcessExpired, ProcessPool
 
@@ -67,6 +67,33 @@ def _parse_chunk(pages: Sequence[FetchedPage]) -> list[ParsedPage]:
     return parse_fetched_pages(pages, _store, sites=_sites)
 
 
+class Parser(Protocol):
+    """Where a run's pages are parsed: this machine's `ParsePool`, or a Dask cluster
+    (`extract.parse_dask.DaskParser`). The flow's parse task awaits one of them."""
+
+    async def parse(self, pages: Sequence[FetchedPage]) -> list[ParsedPage]:
+        """The pages parsed, in order; a page's failure is its record, never an exception."""
+        ...
+
+
+async def parse_in_chunks(
+    pages: Sequence[FetchedPage],
+    size: int,
+    parse_chunk: Callable[[list[FetchedPage]], Awaitable[list[ParsedPage]]],
+) -> list[ParsedPage]:
+    """`pages` parsed in order: those with a stored body in chunks of `size` (all at once,
+    each through `parse_chunk`), the others (errors, redirects, 304s) settled here."""
+    with_body = [i for i, page in enumerate(pages) if page.has_body]
+    done: dict[int, ParsedPage] = {
+        i: parse_one(page, None) for i, page in enumerate(pages) if not page.has_body
+    }
+    chunks = [with_body[i : i + size] for i in range(0, len(with_body), size)]
+    results = await asyncio.gather(*(parse_chunk([pages[i] for i in c]) for c in chunks))
+    for chunk, parsed in zip(chunks, results, strict=True):
+        done.update(zip(chunk, parsed, strict=True))
+    return [done[i] for i in range(len(pages))]
+
+
 def failed(page: FetchedPage, why: str) -> ParsedPage:
     return ParsedPage(page=page, outcome=Outcome.FAILED_PARSE, error=why)
 
@@ -99,15 +126,7 @@ class ParsePool:
 
     async def parse(self, pages: Sequence[FetchedPage]) -> list[ParsedPage]:
         """The pages parsed, in order; never raises for a page (see the module doc)."""
-        with_body = [i for i, page in enumerate(pages) if page.has_body]
-        done: dict[int, ParsedPage] = {
-            i: parse_one(page, None) for i, page in enumerate(pages) if not page.has_body
-        }
-        chunks = [with_body[i : i + CHUNK] for i in range(0, len(with_body), CHUNK)]
-        results = await asyncio.gather(*(self._chunk([pages[i] for i in c]) for c in chunks))
-        for chunk, parsed in zip(chunks, results, strict=True):
-            done.update(zip(chunk, parsed, strict=True))
-        return [done[i] for i in range(len(pages))]
+        return await parse_in_chunks(pages, CHUNK, self._chunk)
 
     async def run(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """`fn(*args, **kwargs)` in a worker (a pure function of picklable values), awaited:

@@ -120,6 +120,16 @@ def build_reparse_parser(prog: str = "python -m flows.reparse") -> UsageParser:
     )
     _add_settings_options(parser, sources=False)
     _add_output_options(parser)
+    parser.add_argument(
+        "--task-runner", choices=("local", "dask"),
+        help="where pages are parsed: local worker processes (default) or a Dask cluster "
+        "(= crawl.task_runner)",
+    )
+    parser.add_argument(
+        "--dask-address", metavar="tcp://HOST:PORT",
+        help="the Dask scheduler to parse on (implies --task-runner dask; without it, dask "
+        "starts a LocalCluster on this machine)",
+    )
     return parser
 
 
@@ -136,6 +146,9 @@ def settings_from_args(args: argparse.Namespace, environ: Mapping[str, str]) -> 
         "quality.allow_removals": True if args.allow_removals else None,
         "source.replace_sources": True if getattr(args, "replace_sources", False) else None,
         "schedule.cron": getattr(args, "cron", None),
+        "crawl.dask_address": getattr(args, "dask_address", None),
+        "crawl.task_runner": getattr(args, "task_runner", None)
+        or ("dask" if getattr(args, "dask_address", None) else None),
     }
     return load_settings(config_file=args.config, environ=environ, overrides=overrides)
 
@@ -193,6 +206,7 @@ def _probe_object_store(url: str, *, create: bool) -> None:
 def _run_flow(output: Output, settings: Settings, flow_call: Callable[[], FlowCall]) -> int:
     output.status(prefect_status(os.environ))
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")  # our progress, not its chatter
+    os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "warning")  # nor a LocalCluster's
     with output.live():
         call = flow_call()  # imports Prefect and the flow: the status line is already shown
         output.prefect_loaded()

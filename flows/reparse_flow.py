@@ -7,7 +7,9 @@ whose manifest names the fetch runs they came from. Pages the latest version
 dropped (gone, no longer listed) stay dropped. Before the first version, the
 newest stored body of every URL is used.
 
-Run it with `python -m flows.reparse [--data-dir DIR] [--force]`.
+Run it with `python -m flows.reparse [--data-dir DIR] [--force]`; with `--task-runner dask
+[--dask-address tcp://HOST:PORT]` the pages are parsed on a Dask cluster (see
+extract/parse_dask.py).
 """
 
 # No `from __future__ import annotations`: Prefect builds the flow's parameter model from
@@ -15,12 +17,15 @@ Run it with `python -m flows.reparse [--data-dir DIR] [--force]`.
 
 import asyncio
 from collections import Counter
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 from prefect import flow
 
 from core.errors import UserError
 from core.settings import Settings
-from extract.parse_pool import ParsePool
+from extract.parse.siterules import from_settings as site_rules
+from extract.parse_pool import ParsePool, Parser
 from extract.rawstore import LogEntry, RawStore
 from extract.records import FetchedPage, Outcome
 from flows.collect import RunPages
@@ -134,11 +139,35 @@ async def reparse(settings: Settings, force: bool = False) -> RunSummary:
     run_id = new_run_id()
     await run_started(run_id, "reparse")
     with one_run_at_a_time(settings, "reparse", run_id), parse_pool(settings) as pool:
-        return await _reparse(settings, store, run_id, force, pool)
+        async with run_parser(settings, pool) as parser:
+            return await _reparse(settings, store, run_id, force, pool, parser)
+
+
+@asynccontextmanager
+async def run_parser(settings: Settings, pool: ParsePool) -> AsyncIterator[Parser]:
+    """Where the run's pages are parsed (`crawl.task_runner`): `pool`, or a Dask cluster
+    whose workers read the bodies from the raw store themselves. Normalizing stays in
+    `pool` either way: one call per few thousand pages."""
+    crawl = settings.crawl
+    if crawl.task_runner == "local":
+        yield pool
+        return
+    from extract.parse_dask import DaskParser
+
+    async with DaskParser.connect(
+        str(settings.raw_dir), address=crawl.dask_address, workers=crawl.parse_workers,
+        sites=site_rules(settings),
+    ) as parser:
+        yield parser
 
 
 async def _reparse(
-    settings: Settings, store: RawStore, run_id: str, force: bool, pool: ParsePool
+    settings: Settings,
+    store: RawStore,
+    run_id: str,
+    force: bool,
+    pool: ParsePool,
+    parser: Parser,
 ) -> RunSummary:
     clock = StageClock()
     baseline = open_run_baseline(settings)
@@ -147,7 +176,7 @@ async def _reparse(
     parsed = RunPages(pool, default_currency=settings.source.default_currency)
 
     async def parse_batch(batch: list[FetchedPage]) -> None:
-        pages_done(run_id, "reparse", await parse_task(batch, pool, parsed))
+        pages_done(run_id, "reparse", await parse_task(batch, parser, parsed))
 
     with clock.stage("parse"):
         size = REPARSE_BATCH

@@ -18,7 +18,7 @@ from core.errors import CareersEtlError
 from core.settings import Settings, SiteProfile
 from extract.discover import Discovery
 from extract.hostpolicy import HostPolicy
-from extract.parse_pool import ParsePool
+from extract.parse_pool import Parser
 from extract.rawstore import RawStore
 from extract.records import FetchedPage, PageOutcome, ParsedPage
 from extract.session import CrawlSession
@@ -72,10 +72,11 @@ async def fetch_task(
 
 @task(name="parse-batch", cache_policy=NO_CACHE)
 async def parse_task(
-    fetched: Sequence[FetchedPage], pool: ParsePool, pages: RunPages
+    fetched: Sequence[FetchedPage], parser: Parser, pages: RunPages
 ) -> list[PageOutcome]:
-    """Parse a batch in the pool; its careers join the run's pages, its outcomes return."""
-    return pages.add(await pool.parse(fetched))
+    """Parse a batch (in the pool, or on Dask); its careers join the run's pages, its
+    outcomes return."""
+    return pages.add(await parser.parse(fetched))
 
 
 @task(name="normalize", cache_policy=NO_CACHE)

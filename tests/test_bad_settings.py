@@ -8,11 +8,12 @@ server, no crawl, no data dir) is ever started with it.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
-from flows.cli import run_ingest_cli
+from flows.cli import run_ingest_cli, run_reparse_cli
 
 TOML_CASES: dict[str, tuple[str, str]] = {
     "unknown key": ("[crawl]\nper_host_dely = 1\n", "did you mean 'per_host_delay'"),
@@ -65,6 +66,18 @@ TOML_CASES: dict[str, tuple[str, str]] = {
     "empty data dir": ('data_dir = ""\n', "data_dir"),
     "NUL in data dir": ('data_dir = "a\\u0000b"\n', "data_dir"),
     "invalid TOML": ("[crawl\n", "not valid TOML"),
+    "unknown task runner": ('[crawl]\ntask_runner = "ray"\n', "crawl.task_runner"),
+    "dask address without scheme": (
+        '[crawl]\ntask_runner = "dask"\ndask_address = "10.0.0.5:8786"\n',
+        "not a Dask scheduler address",
+    ),
+    "dask address without port": (
+        '[crawl]\ntask_runner = "dask"\ndask_address = "tcp://10.0.0.5"\n',
+        "crawl.dask_address",
+    ),
+    "dask address for the local runner": (
+        '[crawl]\ndask_address = "tcp://10.0.0.5:8786"\n', "set it to 'dask'"
+    ),
 }
 BINARY_CASES: dict[str, bytes] = {
     "binary file": bytes(range(256)),
@@ -147,3 +160,28 @@ def test_friendly_forms_are_accepted(tmp_path: Path, capsys, monkeypatch):
     assert '"https://example.org/sitemap.xml"' in out
     assert err == ""
     assert not (tmp_path / "data").exists()  # printing the settings created nothing
+
+
+@pytest.mark.parametrize(("args", "needle"), [
+    (["--task-runner", "ray"], "unknown choice for --task-runner 'ray'"),
+    (["--dask-address", "localhost:8786"], "not a Dask scheduler address"),
+    (["--task-runner", "dask", "--dask-address", "tcp://h:port"], "crawl.dask_address"),
+], ids=["unknown runner", "address without scheme", "address without port"])
+def test_bad_reparse_runner_flag(tmp_path: Path, capsys, monkeypatch, args: list[str],
+                                 needle: str):
+    monkeypatch.chdir(tmp_path)
+    try:
+        code = run_reparse_cli([*args, "--print-config"])
+    except SystemExit as exc:  # a usage error, from the argument parser itself
+        code = int(exc.code or 0)
+    out, err = capsys.readouterr()
+    assert code == 2, f"accepted (exit {code}); stdout: {out[:200]!r}"
+    assert len(err.strip().splitlines()) == 1, err
+    assert needle in err
+
+
+def test_dask_address_flag_implies_the_dask_runner(tmp_path: Path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert run_reparse_cli(["--dask-address", "tcp://[::1]:8786", "--print-config"]) == 0
+    crawl = json.loads(capsys.readouterr().out)["crawl"]
+    assert (crawl["task_runner"], crawl["dask_address"]) == ("dask", "tcp://[::1]:8786")

@@ -45,7 +45,9 @@ def test_no_code_edits_sys_path():
             assert '"PYTHONPATH"' not in path.read_text(), path
 
 
-@pytest.mark.parametrize("name", ["normalize", "parse", "pipeline", "real_accuracy"])
+@pytest.mark.parametrize(
+    "name", ["normalize", "parse", "pipeline", "real_accuracy", "reparse_dask"]
+)
 def test_benchmarks_import_the_installed_packages(name: str):
     result = subprocess.run([sys.executable, "-m", f"benchmarks.{name}", "--help"], cwd=ROOT,
                             capture_output=True, text=True, timeout=120)
