@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import asyncio
-import os
-import signal
-import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
+
+from tests.prefect_server import real_prefect_server, stop, wait_until
 
 ROOT = Path(__file__).resolve().parents[1]
 DEPLOYMENT = "ingest/careers-etl-scheduled"
@@ -21,61 +18,11 @@ DEPLOYMENT = "ingest/careers-etl-scheduled"
 pytestmark = pytest.mark.slow
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def wait_until(check, *, timeout: float, what: str, proc: subprocess.Popen[bytes]) -> None:
-    """Poll `check` until it is true; fail early if `proc` died."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            pytest.fail(f"{what}: process exited with {proc.returncode}")
-        if check():
-            return
-        time.sleep(0.25)
-    pytest.fail(f"{what}: not ready after {timeout} s")
-
-
-def stop(proc: subprocess.Popen[bytes]) -> None:
-    if proc.poll() is None:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-
-
 @pytest.fixture
 def prefect_api(tmp_path: Path) -> Iterator[tuple[str, dict[str, str]]]:
-    """`prefect server start` on 127.0.0.1, as the README tells users to run it."""
-    port = free_port()
-    env = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect-server"),
-           "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "PREFECT_UI_ENABLED": "false"}
-    env.pop("PREFECT_API_URL", None)
-    log = (tmp_path / "server.log").open("wb")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1",
-         "--port", str(port)],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )
-    api = f"http://127.0.0.1:{port}/api"
-
-    def healthy() -> bool:
-        try:
-            return httpx.get(f"{api}/health", timeout=2).status_code == 200
-        except httpx.HTTPError:
-            return False
-
-    try:
-        wait_until(healthy, timeout=120, what="prefect server", proc=server)
-        yield api, {**env, "PREFECT_API_URL": api}
-    finally:
-        stop(server)
-        log.close()
+    """A server of this test's own (not the session's): the deployment it finds is this one."""
+    with real_prefect_server(tmp_path) as found:
+        yield found
 
 
 def test_served_deployment_runs_on_request_and_publishes(prefect_api, tmp_path: Path):
