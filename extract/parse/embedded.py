@@ -38,7 +38,7 @@ from selectolax.lexbor import LexborHTMLParser
 from extract.parse import fields
 from extract.parse.draft import Draft
 from extract.parse.fields import key_words, list_field, match, rating_ok
-from extract.parse.text import clean, is_element
+from extract.parse.text import clean, is_element, scalar_text
 from extract.records import RawCareer
 
 NAME = "embedded"
@@ -308,26 +308,14 @@ def find(tree: LexborHTMLParser, attributes: bool = True) -> dict[str, Any] | No
     return best[1] if best is not None else None
 
 
-def _scalar_text(value: Any) -> str:
-    if isinstance(value, bool) or value is None:
-        return ""
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else repr(value)
-    if isinstance(value, str):
-        return clean(value)
-    return ""
-
-
 def _name_of(value: Any) -> str:
     if isinstance(value, dict):
         for key in ("name", "title", "label", "text", "value", "description"):
-            text = _scalar_text(value.get(key))
+            text = scalar_text(value.get(key))
             if text:
                 return text
         return ""
-    return _scalar_text(value)
+    return scalar_text(value)
 
 
 def read(tree: LexborHTMLParser, url: str, attributes: bool = True) -> RawCareer | None:
@@ -355,7 +343,7 @@ def read(tree: LexborHTMLParser, url: str, attributes: bool = True) -> RawCareer
             if isinstance(value, (int, float)) and not isinstance(value, bool):
                 # A number under a growth key is a percent only when the key says so.
                 if re.search(r"\b(?:percent|pct|percentage)$", kw) and not d.found("growth"):
-                    d.put("growth", f"{_scalar_text(value)}%", rule)
+                    d.put("growth", f"{scalar_text(value)}%", rule)
                 continue
             _growth(value, d, rule)
         elif list_field(kw) is not None and isinstance(value, list):
@@ -395,7 +383,7 @@ def _is_growth(kw: str) -> bool:
 
 
 def _period_word(value: Any) -> str | None:
-    return _PERIOD_WORDS.get(_scalar_text(value).lower().replace("per ", ""))
+    return _PERIOD_WORDS.get(scalar_text(value).lower().replace("per ", ""))
 
 
 def _pay_entry(entry: dict[str, Any]) -> tuple[dict[str, str], list[str], str | None, bool]:
@@ -411,16 +399,16 @@ def _pay_entry(entry: dict[str, Any]) -> tuple[dict[str, str], list[str], str | 
         kw = key_words(key)
         if _PERIOD_KEYS.match(kw):
             period = _period_word(value)
-            words.append(f"{key}: {_scalar_text(value)}")
+            words.append(f"{key}: {scalar_text(value)}")
         elif _CURRENCY_KEYS.match(kw):
-            currency = _scalar_text(value).upper()
-            words.append(f"{key}: {_scalar_text(value)}")
+            currency = scalar_text(value).upper()
+            words.append(f"{key}: {scalar_text(value)}")
         elif _FLOOR_KEYS.match(kw):
             floor = value is True
     for key, value in entry.items():
         kw = key_words(key) if isinstance(key, str) else ""
         for role, pattern in _ROLE_KEYS.items():
-            text = _scalar_text(value)
+            text = scalar_text(value)
             if pattern.match(kw) and text and role not in roles:
                 if isinstance(value, (int, float)) and currency:
                     text = f"{currency} {text}"
@@ -436,7 +424,7 @@ def _salary(kw: str, value: Any, obj: dict[str, Any], d: Draft, rule: str) -> No
         entries = [value]
     elif isinstance(value, list):
         entries = [v for v in value if isinstance(v, dict)]
-    elif _scalar_text(value):  # "medianSalary": 55000, beside "salaryCurrency"/"salaryPeriod"
+    elif scalar_text(value):  # "medianSalary": 55000, beside "salaryCurrency"/"salaryPeriod"
         role = {"salary_low": "low", "salary_high": "high"}.get(_pay_field(kw) or "", "median")
         siblings = {k: v for k, v in obj.items() if isinstance(v, (str, int, float))}
         entries = [{**{k: v for k, v in siblings.items() if not _pay_field(key_words(k))},
@@ -468,7 +456,7 @@ def _growth(value: Any, d: Draft, rule: str) -> None:
     start = end = ""
     for key, item in value.items():
         kw = key_words(key) if isinstance(key, str) else ""
-        text = _scalar_text(item)
+        text = scalar_text(item)
         if not text:
             continue
         if re.fullmatch(r"(?:percent|pct|percentage|rate|change|percent change|growth rate)", kw):
@@ -504,9 +492,9 @@ def _other(field: str, value: Any, d: Draft, rule: str) -> None:
         for key, item in value.items():
             kw = key_words(key) if isinstance(key, str) else ""
             if kw in {"count", "value", "total", "number", "jobs", "workers", "employed", "size"}:
-                count = _scalar_text(item)
+                count = scalar_text(item)
             elif kw in {"year", "as of", "reference year", "date"}:
-                year = _scalar_text(item)
+                year = scalar_text(item)
         if count:
             d.put("workers", count, rule)
             if year:

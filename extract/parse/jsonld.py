@@ -26,7 +26,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from extract.errors import ParseError
 from extract.parse.draft import Draft
-from extract.parse.text import clean
+from extract.parse.text import clean, scalar_text
 from extract.records import RawCareer
 
 NAME = "jsonld"
@@ -123,24 +123,12 @@ def _text(value: Any) -> str:
     if isinstance(value, str):
         return clean(value)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return _number(value)
+        return scalar_text(value)
     return ""
 
 
 def _strip_tags(text: str) -> str:
     return clean(re.sub(r"<[^>]{0,500}>", " ", text))
-
-
-def _number(value: Any) -> str:
-    if isinstance(value, bool):
-        return ""
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else repr(value)
-    if isinstance(value, str):
-        return clean(value)
-    return ""
 
 
 def _name_of(value: Any) -> str:
@@ -190,7 +178,7 @@ def _salary(obj: dict[str, Any], d: Draft) -> None:
 
     def amount(*keys: str) -> str | None:
         for key in keys:
-            num = _number(spread.get(key))
+            num = scalar_text(spread.get(key))
             if num and re.fullmatch(r"-?\d+(\.\d+)?", num):
                 cur = f"{currency} " if currency else ""
                 per = f" per {period}" if period else ""

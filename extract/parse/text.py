@@ -32,6 +32,19 @@ def clean(text: str | None) -> str:
     return " ".join(text.split())  # str.split() knows every Unicode space, and is fast
 
 
+def scalar_text(value: object) -> str:
+    """A JSON scalar as a page would print it ("" for booleans, null and containers)."""
+    if isinstance(value, bool):
+        return ""
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, str):
+        return clean(value)
+    return ""
+
+
 def text_of(node: LexborNode | None, limit: int | None = None) -> str:
     """The visible text of `node`, whitespace-normalized ("" for None).
 
