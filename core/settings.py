@@ -91,6 +91,20 @@ class CrawlSettings(_Strict):
     # the scheduler at dask_address, or a LocalCluster on this machine when it is None).
     task_runner: Literal["local", "dask"] = "local"
     dask_address: str | None = None  # tcp://host:port of a Dask scheduler
+    # A sharded ingest (flows/shards.py): hosts split into `shards` crawl-shard flow runs
+    # on the Prefect work pool `work_pool`; 1 crawls in the ingest's own process.
+    shards: Annotated[int, Field(ge=1, le=1024)] = 1
+    work_pool: Annotated[str, Field(min_length=1, max_length=100)] = "careers-etl"
+    shard_heartbeat: Annotated[float, Field(ge=1, le=3600)] = 60.0  # silent this long: dead
+    shard_attempts: Annotated[int, Field(ge=1, le=10)] = 2  # flow runs per shard, at most
+    shard_start_timeout: Annotated[float, Field(ge=1, le=86400)] = 900.0  # wait for a worker
+
+    @field_validator("work_pool")
+    @classmethod
+    def _pool_name(cls, value: str) -> str:
+        if _PREFECT_NAME_FORBIDDEN.search(value):
+            raise ValueError("must not contain / % & < or >")
+        return value
 
     @field_validator("user_agent")
     @classmethod

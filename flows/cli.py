@@ -62,6 +62,15 @@ def _add_settings_options(parser: argparse.ArgumentParser, *, sources: bool = Tr
         help="do not obey robots.txt (only for sites you own)",
     )
     parser.add_argument(
+        "--shards", type=int, metavar="N",
+        help="split the hosts into N crawl-shard flow runs on a Prefect work pool (needs "
+        "PREFECT_API_URL and workers; = crawl.shards, default 1: crawl in this process)",
+    )
+    parser.add_argument(
+        "--work-pool", metavar="NAME",
+        help="the work pool the shards run on (= crawl.work_pool, default careers-etl)",
+    )
+    parser.add_argument(
         "--replace-sources", action="store_true",
         help="this run's sites replace the dataset's: careers of hosts they do not name are "
         "dropped (by default they are kept)",
@@ -146,6 +155,8 @@ def settings_from_args(args: argparse.Namespace, environ: Mapping[str, str]) -> 
         "quality.allow_removals": True if args.allow_removals else None,
         "source.replace_sources": True if getattr(args, "replace_sources", False) else None,
         "schedule.cron": getattr(args, "cron", None),
+        "crawl.shards": getattr(args, "shards", None),
+        "crawl.work_pool": getattr(args, "work_pool", None),
         "crawl.dask_address": getattr(args, "dask_address", None),
         "crawl.task_runner": getattr(args, "task_runner", None)
         or ("dask" if getattr(args, "dask_address", None) else None),
@@ -176,6 +187,16 @@ def prepare_data_dir(path: Path | str, *, create: bool = True) -> None:
             probe.unlink()
         except OSError as exc:
             raise UserError(f"data dir {folder} is not writable: {exc.strerror or exc}") from exc
+
+
+def check_shards(settings: Settings, environ: Mapping[str, str]) -> None:
+    """A sharded crawl needs a Prefect server its workers poll: say so before starting."""
+    if settings.crawl.shards > 1 and not environ.get("PREFECT_API_URL"):
+        raise UserError(
+            f"--shards {settings.crawl.shards} runs crawl-shard flow runs on the work pool"
+            f" {settings.crawl.work_pool!r}: set PREFECT_API_URL to the Prefect server its"
+            " workers poll (see the README, 'Many machines')"
+        )
 
 
 def prefect_status(environ: Mapping[str, str]) -> str:
@@ -270,6 +291,7 @@ def run_ingest_cli(argv: Sequence[str], prog: str = "python -m flows.ingest") ->
         if args.serve:
             return _serve(settings)
         prepare_data_dir(settings.data_dir)
+        check_shards(settings, os.environ)
 
         def flow() -> FlowCall:
             from flows.ingest_flow import ingest

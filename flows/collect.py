@@ -44,6 +44,10 @@ class RunPages:
             self._flush()
         return outcomes
 
+    async def take(self, parsed: Sequence[ParsedPage]) -> list[PageOutcome]:
+        """`add`, as a parse task's sink (flows/tasks.py)."""
+        return self.add(parsed)
+
     def _flush(self) -> None:
         if not self._buffer:
             return

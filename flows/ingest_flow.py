@@ -6,7 +6,6 @@ Run it with `python -m flows.ingest` (see `--help`), or on a schedule with `--se
 # No `from __future__ import annotations`: Prefect builds the flow's parameter model from
 # the real annotations, and a deployment run validates its JSON parameters against it.
 
-import asyncio
 import os
 import time
 from collections.abc import Collection, Iterator, Mapping, Sequence
@@ -16,17 +15,15 @@ from typing import Any
 
 from prefect import flow
 
-from core.settings import Settings, SiteProfile
+from core.settings import Settings
 from core.store import open_store
-from extract.discover import Discovery
 from extract.parse.siterules import from_settings as site_rules
 from extract.parse_pool import ParsePool
 from extract.rawstore import RawStore
-from extract.records import FetchedPage
 from extract.session import CrawlSession
 from flows.collect import RunPages
-from flows.events import log, pages_done, run_started, stage_finished, stage_started
-from flows.plan import HostCrawl, plan_crawl, sites_by_host
+from flows.crawl import crawl_sources
+from flows.events import log, run_started, stage_finished, stage_started
 from flows.report import failed_with_reason, publish_report_artifacts, refuse
 from flows.scope import (
     Keep,
@@ -36,9 +33,10 @@ from flows.scope import (
     unreachable_hosts,
     why_no_careers,
 )
+from flows.shards import crawl_in_shards
 from flows.sources import live_sources
 from flows.summary import RunSummary, count_outcomes
-from flows.tasks import discover_task, fetch_task, normalize_task, parse_task, publish_task
+from flows.tasks import normalize_task, publish_task
 from load import Baseline, new_run_id, open_baseline
 from load.locks import run_lock
 from transform.errors import QualityGateFailed
@@ -102,62 +100,30 @@ def open_run_baseline(settings: Settings) -> Baseline:
 
 async def _ingest(settings: Settings, force: bool, run_id: str, pool: ParsePool) -> RunSummary:
     clock = StageClock()
-    stage_started(run_id, "discover")
     baseline = open_run_baseline(settings)
-    # One client, one limiter and robots.txt per host for the whole run; the fetch log of
-    # earlier runs (what conditional requests revalidate) is read once, by the session.
-    async with CrawlSession(settings.crawl, RawStore(settings.raw_dir), run_id) as session:
-        return await _crawl(settings, force, run_id, pool, session, baseline, clock)
-
-
-async def _crawl(
-    settings: Settings,
-    force: bool,
-    run_id: str,
-    pool: ParsePool,
-    session: CrawlSession,
-    baseline: Baseline,
-    clock: StageClock,
-) -> RunSummary:
-    previous = session.previous
-
-    async def discover_host(sites: Sequence[SiteProfile]) -> list[Discovery]:
-        # Sites of one host one after another: its politeness limits hold for discovery too.
-        return [await discover_task(session, site) for site in sites]
-
-    with clock.stage("discover"):
-        by_host = await asyncio.gather(
-            *(discover_host(sites) for sites in sites_by_host(settings.sources).values())
-        )
-        discoveries = [d for found in by_host for d in found]
-    stage_finished(run_id, "discover")
+    raw = RawStore(settings.raw_dir)
+    # What conditional requests revalidate, and where a failed page redirected last time:
+    # the fetch log of earlier runs, read once.
+    previous = raw.latest_by_url(exclude_run=run_id)
     pages = RunPages(pool, default_currency=settings.source.default_currency)
-    # What discovery fetched itself: profile start URLs to parse, indexes and failures to record.
-    await parse_task([p for d in discoveries for p in d.pages], pool, pages)
-
-    async def parse_batch(fetched: list[FetchedPage]) -> None:
-        pages_done(run_id, "crawl", await parse_task(fetched, pool, pages))
-
-    async def crawl_host(plan: HostCrawl) -> None:
-        # Batch n is parsed in the pool while batch n+1 is fetched.
-        parsing: list[asyncio.Future[None]] = []
-        for urls in plan.batches:
-            fetched = await fetch_task(urls, session, plan.policy)
-            parsing.append(asyncio.ensure_future(parse_batch(fetched)))
-        await asyncio.gather(*parsing)
-
-    plans = plan_crawl(discoveries, settings.crawl.batch_size)
-    stage_started(run_id, "crawl", total=sum(len(b) for p in plans.values() for b in p.batches))
-    with clock.stage("fetch+parse"):
-        await asyncio.gather(*(crawl_host(p) for p in plans.values()))
-    stage_finished(run_id, "crawl")
+    lost: dict[str, str] = {}
+    with clock.stage("crawl"):
+        if settings.crawl.shards > 1:
+            sharded = await crawl_in_shards(settings, run_id, pages)
+            discoveries, lost = sharded.discoveries, sharded.lost_hosts
+        else:
+            # One client, one limiter and robots.txt per host for the whole run.
+            async with CrawlSession(settings.crawl, raw, run_id, previous=previous) as session:
+                discoveries = await crawl_sources(settings, run_id, session, pool, pages)
+    if lost and not pages.outcomes:
+        raise await refuse(f"nothing to publish: {next(iter(lost.values()))}")
     empty = why_no_careers(pages.outcomes, discoveries, settings.sources)
     if empty is not None:
         raise await refuse(f"nothing to publish: {empty}")
     crawled = crawled_hosts(settings.sources, pages.outcomes)
     keep = keep_from_baseline(
         pages.outcomes, baseline=baseline, previous=previous, crawled=crawled,
-        unreachable=unreachable_hosts(discoveries),
+        unreachable={**unreachable_hosts(discoveries), **lost},
         replace_sources=settings.source.replace_sources,
     )
     return await finish_run(

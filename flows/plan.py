@@ -29,6 +29,39 @@ def sites_by_host(sites: Sequence[SiteProfile]) -> dict[str, list[SiteProfile]]:
     return groups
 
 
+def hosts_of(sites: Sequence[SiteProfile]) -> set[str]:
+    """Every host the sites' start URLs name."""
+    return {urlsplit(str(url)).netloc for site in sites for url in site.start_urls}
+
+
+def shard_sites(sites: Sequence[SiteProfile], shards: int) -> list[list[SiteProfile]]:
+    """`sites` as at most `shards` groups of one-host sites, each host in exactly one group
+    (one shard, one politeness limiter per host), hosts spread evenly.
+
+    A site whose start URLs name several hosts is split into one site per host, which
+    fetches only its own host's pages (its policy names no other), so no shard ever
+    reaches into another's host.
+    """
+    by_host: dict[str, list[SiteProfile]] = {}
+    for site in sites:
+        for host, urls in _start_urls_by_host(site).items():
+            piece = SiteProfile.model_validate(
+                {**{k: getattr(site, k) for k in SiteProfile.model_fields}, "start_urls": urls}
+            )
+            by_host.setdefault(host, []).append(piece)
+    groups: list[list[SiteProfile]] = [[] for _ in range(min(shards, len(by_host)))]
+    for i, host in enumerate(sorted(by_host)):
+        groups[i % len(groups)].extend(by_host[host])
+    return groups
+
+
+def _start_urls_by_host(site: SiteProfile) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for url in site.start_urls:
+        found.setdefault(urlsplit(str(url)).netloc, []).append(str(url))
+    return found
+
+
 def plan_batches(urls: Iterable[str], size: int) -> dict[str, list[list[str]]]:
     """Per host, in order and without repeats, at most `size` URLs a batch."""
     by_host: dict[str, list[str]] = {}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from prefect import Task, task
 from prefect.cache_policies import NO_CACHE
@@ -70,13 +70,21 @@ async def fetch_task(
     return await session.fetch(urls, policy)
 
 
+class PageSink(Protocol):
+    """Where parsed batches go: the run's pages (flows/collect.py), or a crawl shard's
+    staging files (flows/staging.py)."""
+
+    async def take(self, parsed: Sequence[ParsedPage]) -> list[PageOutcome]:
+        """Keep a parsed batch; its pages' outcomes (for progress and the run's scope)."""
+        ...
+
+
 @task(name="parse-batch", cache_policy=NO_CACHE)
 async def parse_task(
-    fetched: Sequence[FetchedPage], parser: Parser, pages: RunPages
+    fetched: Sequence[FetchedPage], parser: Parser, sink: PageSink
 ) -> list[PageOutcome]:
-    """Parse a batch (in the pool, or on Dask); its careers join the run's pages, its
-    outcomes return."""
-    return pages.add(await parser.parse(fetched))
+    """Parse a batch (in the pool, or on Dask) into `sink`; its pages' outcomes return."""
+    return await sink.take(await parser.parse(fetched))
 
 
 @task(name="normalize", cache_policy=NO_CACHE)

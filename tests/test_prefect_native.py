@@ -81,7 +81,8 @@ def test_prefect_yaml_deployments_run_on_a_process_worker_beside_serve(prefect_a
             stdout=wlog, stderr=subprocess.STDOUT, start_new_session=True,
         )
         try:
-            names = ("ingest/careers-etl", "reparse/careers-etl", "ingest/careers-etl-scheduled")
+            names = ("ingest/careers-etl", "reparse/careers-etl", "crawl-shard/careers-etl",
+                     "ingest/careers-etl-scheduled")
 
             def deployments() -> bool:
                 async def read(client):
@@ -93,7 +94,7 @@ def test_prefect_yaml_deployments_run_on_a_process_worker_beside_serve(prefect_a
                     return False
                 return True
 
-            wait_until(deployments, timeout=180, what="the three deployments", proc=serve)
+            wait_until(deployments, timeout=180, what="the four deployments", proc=serve)
 
             async def trigger(client):
                 found = await client.read_deployment_by_name("ingest/careers-etl")

@@ -14,7 +14,7 @@ nothing else:
     append(key, data)            local only (`appends`); S3 logs write one object per batch
     ls(prefix) / walk(prefix)    immediate children / every file below
     delete(key) / delete_tree(prefix)
-    lease(key, holder)           a run's hold on a data dir: flock / object with expiry
+    lease(key, holder, ttl)      a hold on a data dir or a host: flock / object with expiry
     claim(owner) / abandoned()   a publish in flight, as the sweeper sees it:
                                  flock held by a live process / parts younger than
                                  `stale_after`
@@ -31,7 +31,7 @@ import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Protocol, runtime_checkable
 
@@ -119,7 +119,8 @@ class Store(Protocol):
     def delete(self, key: str) -> None: ...
     def delete_tree(self, prefix: str) -> None: ...
     def guard(self, key: str) -> AbstractContextManager[None]: ...
-    def lease(self, key: str, holder: Mapping[str, object]) -> AbstractContextManager[None]: ...
+    def lease(self, key: str, holder: Mapping[str, object], *, ttl: timedelta | None = None
+              ) -> AbstractContextManager[None]: ...
     def claim(self, owner: str) -> AbstractContextManager[None]: ...
     def claimed(self) -> list[str]: ...
     def abandoned(self, owner: str, keys: Sequence[str], *, now: datetime, dry_run: bool

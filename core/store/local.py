@@ -19,7 +19,7 @@ import os
 import secrets
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pyarrow.fs as pafs
@@ -336,10 +336,13 @@ class LocalStore:
         return exclusive_lock(lock)
 
     @contextmanager
-    def lease(self, key: str, holder: Mapping[str, object]) -> Iterator[None]:
+    def lease(self, key: str, holder: Mapping[str, object], *, ttl: timedelta | None = None
+              ) -> Iterator[None]:
         """Hold `key` as an flock for as long as the block runs (the kernel drops it when
-        the process dies); `Busy` naming the holder when another process holds it."""
+        the process dies, so `ttl` has no use here); `Busy` naming the holder when another
+        process holds it."""
         path = self.path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
         fd = _open_locked(path, blocking=False)
         if fd is None:
             try:

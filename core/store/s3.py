@@ -216,8 +216,8 @@ class S3Store:
 
     # -- leases and claims -----------------------------------------------------------------------
 
-    def _lease_body(self, holder: Mapping[str, object]) -> bytes:
-        expires = datetime.now(UTC) + self.lease_ttl
+    def _lease_body(self, holder: Mapping[str, object], ttl: timedelta) -> bytes:
+        expires = datetime.now(UTC) + ttl
         return json.dumps({**holder, "expires": expires.isoformat()}, default=str).encode()
 
     @staticmethod
@@ -228,14 +228,18 @@ class S3Store:
             return True  # unreadable: nobody can be said to hold it
 
     @contextmanager
-    def lease(self, key: str, holder: Mapping[str, object]) -> Iterator[None]:
-        """An object created only if absent, holding its expiry; renewed every third of
-        `lease_ttl` by compare-and-set while the block runs, deleted at its end. An expired
-        lease (its run died) is taken over by compare-and-set, so one taker wins."""
+    def lease(self, key: str, holder: Mapping[str, object], *, ttl: timedelta | None = None
+              ) -> Iterator[None]:
+        """An object created only if absent, holding its expiry (`ttl`, by default the
+        store's `lease_ttl`); renewed every third of it by compare-and-set while the block
+        runs, deleted at its end. An expired lease (its holder died) is taken over by
+        compare-and-set, so one taker wins."""
         from core.store.local import describe_holder
 
+        life = ttl or self.lease_ttl
+
         try:
-            self.create(key, self._lease_body(holder))
+            self.create(key, self._lease_body(holder, life))
             etag = self.read(key).etag
         except FileExistsError:
             try:
@@ -245,16 +249,16 @@ class S3Store:
             if not self._expired(current.data):
                 raise Busy(describe_holder(current.data)) from None
             try:
-                etag = self.swap(key, self._lease_body(holder), current.etag)
+                etag = self.swap(key, self._lease_body(holder, life), current.etag)
             except Stale:
                 raise Busy("another run that took over an expired lease") from None
         stop = threading.Event()
         tags = [etag]
 
         def renew() -> None:
-            while not stop.wait(max(self.lease_ttl.total_seconds() / 3, 1.0)):
+            while not stop.wait(max(life.total_seconds() / 3, 1.0)):
                 try:
-                    tags[0] = self.swap(key, self._lease_body(holder), tags[0])
+                    tags[0] = self.swap(key, self._lease_body(holder, life), tags[0])
                 except (Stale, OSError, StorageError):
                     return  # lost or unreachable: the run goes on; the next one may take over
 
