@@ -60,6 +60,13 @@ _PREFECT_NAME_FORBIDDEN = re.compile(r"[/%&<>]")
 _DASK_ADDRESS = re.compile(r"(tcp|tls)://([\w.-]+|\[[0-9A-Fa-f:.]+\]):\d{1,5}")
 
 
+def prefect_name(value: str) -> str:
+    """A name Prefect takes for a deployment or a work pool."""
+    if _PREFECT_NAME_FORBIDDEN.search(value):
+        raise ValueError("must not contain / % & < or >")
+    return value
+
+
 class CrawlSettings(_Strict):
     """How we fetch: polite by default, each knob overridable."""
 
@@ -99,12 +106,7 @@ class CrawlSettings(_Strict):
     shard_attempts: Annotated[int, Field(ge=1, le=10)] = 2  # flow runs per shard, at most
     shard_start_timeout: Annotated[float, Field(ge=1, le=86400)] = 900.0  # wait for a worker
 
-    @field_validator("work_pool")
-    @classmethod
-    def _pool_name(cls, value: str) -> str:
-        if _PREFECT_NAME_FORBIDDEN.search(value):
-            raise ValueError("must not contain / % & < or >")
-        return value
+    _pool_name = field_validator("work_pool")(prefect_name)
 
     @field_validator("user_agent")
     @classmethod
@@ -243,12 +245,7 @@ class ScheduleSettings(_Strict):
             raise ValueError(f"unknown time zone {value!r} (e.g. 'UTC', 'Europe/London')") from None
         return value
 
-    @field_validator("deployment_name")
-    @classmethod
-    def _prefect_name(cls, value: str) -> str:
-        if _PREFECT_NAME_FORBIDDEN.search(value):
-            raise ValueError("must not contain / % & < or >")
-        return value
+    _deployment_name = field_validator("deployment_name")(prefect_name)
 
     @field_validator("cron")
     @classmethod

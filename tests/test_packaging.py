@@ -46,7 +46,7 @@ def test_no_code_edits_sys_path():
 
 
 @pytest.mark.parametrize(
-    "name", ["normalize", "parse", "pipeline", "real_accuracy", "reparse_dask"]
+    "name", ["normalize", "parse", "pipeline", "real_accuracy", "reparse_dask", "shards"]
 )
 def test_benchmarks_import_the_installed_packages(name: str):
     result = subprocess.run([sys.executable, "-m", f"benchmarks.{name}", "--help"], cwd=ROOT,

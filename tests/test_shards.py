@@ -90,7 +90,7 @@ def test_sharded_ingest_survives_a_killed_worker(
 ) -> None:
     api, prefect_env = prefect_api
     env = {**prefect_env, **s3_server.env, "PREFECT_WORKER_QUERY_SECONDS": "1",
-           "PREFECT_LOGGING_LEVEL": "WARNING", "PYTHONPATH": str(Path.cwd())}
+           "PREFECT_LOGGING_LEVEL": "WARNING"}
     subprocess.run([sys.executable, "-m", "prefect", "work-pool", "create", POOL,
                     "--type", "process"], env=env, check=True, capture_output=True)
     config = tmp_path / "etl.toml"
