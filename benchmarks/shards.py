@@ -54,7 +54,7 @@ def ingest(env: dict[str, str], config: Path, data: Path, shards: int, delay: fl
         raise SystemExit(f"ingest --shards {shards} failed: {done.stderr.strip()}")
     wall = time.perf_counter() - start
     manifest = data / "parquet" / "_manifests" / f"{done.stdout.strip()}.json"
-    return wall, float(json.loads(manifest.read_text())["stage_seconds"]["crawl"])
+    return wall, float(json.loads(manifest.read_text())["run"]["stage_seconds"]["crawl"])
 
 
 def site_of(careers: int) -> SiteData:
