@@ -390,10 +390,12 @@ class Fetcher:
             headers["If-Modified-Since"] = prev.last_modified
         return headers, (prev if headers else None)
 
-    async def fetch_page(self, url: str) -> FetchedPage:
-        """Fetch one page to the raw store; every outcome is a `FetchedPage`, logged."""
+    async def fetch_page(self, url: str, *, canonical: bool = False) -> FetchedPage:
+        """Fetch one page to the raw store; every outcome is a `FetchedPage`, logged.
+
+        `canonical`: `url` is already `canonicalize`d (as `fetch_all` has them)."""
         try:
-            page = await self._fetch_page(url)
+            page = await self._fetch_page(url if canonical else canonicalize(url))
         except (FetchError, BadUrl) as exc:
             page = self._failed(url, exc)
         except StorageError:
@@ -419,7 +421,6 @@ class Fetcher:
         )
 
     async def _fetch_page(self, url: str) -> FetchedPage:
-        url = canonicalize(url)
         self.policy.check_host(url)
         await self._check_address(url)
         await self._check_robots(url)
@@ -479,11 +480,13 @@ class Fetcher:
         one page per distinct URL, in first-seen order.
         """
         ordered: dict[str, None] = {}
+        bad: set[str] = set()  # not URLs we can fetch: fetch_page settles them as failures
         for raw in urls:
             try:
                 ordered.setdefault(canonicalize(raw), None)
             except BadUrl:
                 ordered.setdefault(raw, None)
+                bad.add(raw)
         queues: defaultdict[str, deque[str]] = defaultdict(deque)
         for url in ordered:
             queues[_safe_origin(url)].append(url)
@@ -492,7 +495,7 @@ class Fetcher:
         async def worker(queue: deque[str]) -> None:
             while queue:
                 url = queue.popleft()
-                results[url] = await self.fetch_page(url)
+                results[url] = await self.fetch_page(url, canonical=url not in bad)
 
         try:
             async with asyncio.TaskGroup() as group:

@@ -31,7 +31,7 @@ import secrets
 import threading
 import zlib
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO
@@ -70,7 +70,8 @@ class LogEntry:
     attempts: int = 1
 
     def to_json(self) -> str:
-        data = asdict(self)
+        # Every field is a str, int, datetime, enum or None: no `asdict` deep copy needed.
+        data = {name: getattr(self, name) for name in _LOG_FIELDS}
         data["outcome"] = self.outcome.value
         data["fetched_at"] = self.fetched_at.isoformat() if self.fetched_at else None
         return json.dumps(data, ensure_ascii=False, sort_keys=True)
