@@ -67,6 +67,19 @@ def _parse_chunk(pages: Sequence[FetchedPage]) -> list[ParsedPage]:
     return parse_fetched_pages(pages, _store, sites=_sites)
 
 
+def _forkserver() -> multiprocessing.context.BaseContext:
+    """Workers forked from a forkserver, never from a parent that runs Prefect's threads.
+
+    The forkserver imports this module (the parsers, the raw store, pyarrow) before it
+    forks a worker, so each worker starts with them loaded instead of importing them
+    again. The list is read when the forkserver starts (a process's first pool);
+    `__main__` is multiprocessing's own default.
+    """
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["__main__", __name__])
+    return context
+
+
 class Parser(Protocol):
     """Where a run's pages are parsed: this machine's `ParsePool`, or a Dask cluster
     (`extract.parse_dask.DaskParser`). The flow's parse task awaits one of them."""
@@ -120,8 +133,7 @@ class ParsePool:
             # The run's object-store credentials, as the run sees them now: the forkserver
             # (one per process, started by its first pool) may predate them.
             initargs=(str(raw_dir), tuple(sites), _store_env(os.environ)),
-            # forkserver: workers never fork a parent that runs Prefect's threads.
-            context=multiprocessing.get_context("forkserver"),
+            context=_forkserver(),
         )
 
     async def parse(self, pages: Sequence[FetchedPage]) -> list[ParsedPage]:
