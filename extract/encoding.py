@@ -82,34 +82,45 @@ def _looks_utf8(body: bytes) -> bool:
 
 def sniff_encoding(body: bytes, content_type: str | None) -> str:
     """The codec `decode_body` uses for this body (exposed for the crawl log and tests)."""
+    return _sniff(body, content_type)[0]
+
+
+def _sniff(body: bytes, content_type: str | None) -> tuple[str, str | None]:
+    """The codec, and the body decoded by it when that decoding was strict (so the caller
+    need not decode the body a second time)."""
     declared = _codec(charset_from_content_type(content_type))
-    if declared and _strict(body, declared) is not None:
+    text = _strict(body, declared) if declared else None
+    if declared and text is not None:
         if declared.replace("-", "_") in _LATIN1_FAMILY and _looks_utf8(body):
-            return "utf-8"
-        return declared
+            return "utf-8", None
+        return declared, text
     for bom, codec in _BOMS:
         if body.startswith(bom):
-            return codec
+            return codec, None
     match = _META_CHARSET.search(body[:_META_SCAN_BYTES])
     meta = _codec(match.group(1).decode("ascii", "replace")) if match else None
     if meta and meta.startswith("utf_16"):
         meta = "utf-8"  # a <meta> readable as ASCII cannot be UTF-16 (WHATWG rule)
-    if meta and _strict(body, meta) is not None:
+    text = _strict(body, meta) if meta else None
+    if meta and text is not None:
         if meta.replace("-", "_") in _LATIN1_FAMILY and _looks_utf8(body):
-            return "utf-8"
-        return meta
-    if _strict(body, DEFAULT_ENCODING) is not None:
-        return DEFAULT_ENCODING
+            return "utf-8", None
+        return meta, text
+    text = _strict(body, DEFAULT_ENCODING)
+    if text is not None:
+        return DEFAULT_ENCODING, text
     # Nothing decodes cleanly. UTF-8 with a few stray bytes still has valid multi-byte
     # sequences; a single-byte page mislabelled as UTF-8 has none.
     if _UTF8_SEQUENCE.search(body):
-        return DEFAULT_ENCODING
-    return FALLBACK_ENCODING
+        return DEFAULT_ENCODING, None
+    return FALLBACK_ENCODING, None
 
 
 def decode_body(body: bytes, content_type: str | None) -> str:
     """The body as text; undecodable bytes become U+FFFD, never an exception."""
-    codec = sniff_encoding(body, content_type)
+    codec, text = _sniff(body, content_type)
+    if text is not None:  # decoded strictly already: the same text errors="replace" gives
+        return text
     try:
         return body.decode(codec, errors="replace")
     except (LookupError, UnicodeError):  # a codec that fails even with errors="replace"
