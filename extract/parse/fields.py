@@ -273,9 +273,11 @@ TOOLS = re.compile(
 PEOPLE = re.compile(
     r"(important |key |personal )?qualities|(people|soft|interpersonal|personal)( (and|&) mindset)?"
     r" skills|skills and knowledge|(key |core |essential |required |top |important )?skills"
-    r"( required| needed| and abilities| you need| you'll need| employers (want|look for)"
+    r"( required| needed| and abilities| you need| you'll need| employers (want|look for|ask for"
+    r"|value|need)"
     r"| for (this|the) (job|role|career)| to have)?|required skills|what it takes"
     r"|competenc(ies|e)|abilities|personal suitability|you('ll| will)? need|what you need"
+    r"|(in-demand|in demand|most (wanted|requested)|popular|common) skills"
 )
 SKILLS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("tools", TOOLS),

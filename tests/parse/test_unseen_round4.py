@@ -143,3 +143,78 @@ def _skeleton(form: str) -> str:
 def test_page_state_of_more_frameworks_is_read(form: str) -> None:
     career = parse_page(_skeleton(form), URL)
     assert {k: getattr(career, k) for k in WANT} == WANT
+
+
+# --- lists: in table columns, in "a, b and c" sentences -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("extra", "cell"),
+    [
+        ("How often", "<td>Daily</td>"),
+        ("Importance", '<td><meter min="0" max="100" value="80"></meter></td>'),
+        ("Level", "<td>Advanced</td>"),
+    ],
+)
+def test_lists_as_the_first_column_of_a_table(extra: str, cell: str) -> None:
+    def table(first: str, items: list[str]) -> str:
+        rows = "".join(f"<tr><td>{i}</td>{cell}</tr>" for i in items)
+        return (f"<table><thead><tr><th>{first}</th><th>{extra}</th></tr></thead>"
+                f"<tbody>{rows}</tbody></table>")  # fmt: skip
+
+    body = (f"<h1>Nurse</h1>{FACTS}<h2>What you'll do</h2>"
+            + table("Task", ["Assess patients", "Give medicine, safely"])
+            + "<h2>Technical skills</h2>" + table("Skill", ["Wound care", "Triage"]))
+    career = parse_page(_page(body), URL)
+    assert career.duties == ("Assess patients", "Give medicine, safely")
+    assert career.technical_skills == ("Wound care", "Triage")
+
+
+def test_a_table_of_facts_is_no_list() -> None:
+    """A two-column table with long values in its second column is facts, not a list."""
+    body = ("<h1>Nurse</h1><h2>Skills</h2><table><tr><th>Skill</th><th>Why it matters</th></tr>"
+            "<tr><td>Empathy</td><td>Patients in pain need someone who listens to them</td></tr>"
+            "<tr><td>Stamina</td><td>Twelve-hour shifts on your feet, most weeks of the year</td>"
+            f"</tr></table>{FACTS}")  # fmt: skip
+    assert parse_page(_page(body), URL).people_skills == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        ("To do well you'll need Patience, Empathy and Attention to detail.",
+         ("Patience", "Empathy", "Attention to detail")),
+        ("You'll need patience, tact, and a steady hand.", ("patience", "tact", "a steady hand")),
+        ("Employers look for Teamwork, Stamina and Calm under pressure.",
+         ("Teamwork", "Stamina", "Calm under pressure")),
+    ],
+)
+def test_a_sentence_that_lists_skills(text: str, items: tuple[str, ...]) -> None:
+    body = f"<h1>Nurse</h1>{FACTS}<h2>What it's like</h2><p>Shifts are long.</p><p>{text}</p>"
+    assert parse_page(_page(body), URL).people_skills == items
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        # "and" inside one item's own name: the list is not split there.
+        ("Attention to detail, Empathy for people in pain, Clear communication with patients"
+         " and families.",
+         ("Attention to detail", "Empathy for people in pain",
+          "Clear communication with patients and families")),
+        ("Logical and systems thinking, Patience, Curiosity and Drive",
+         ("Logical and systems thinking", "Patience", "Curiosity and Drive")),
+        ("Patience, Empathy and Attention to detail", ("Patience", "Empathy",
+                                                       "Attention to detail")),
+    ],
+)  # fmt: skip
+def test_and_in_a_comma_list_under_a_heading(text: str, items: tuple[str, ...]) -> None:
+    body = f"<h1>Nurse</h1>{FACTS}<h3>Personal qualities</h3><p>{text}</p>"
+    assert parse_page(_page(body), URL).people_skills == items
+
+
+@pytest.mark.parametrize("heading", ["Skills employers ask for", "In-demand skills"])
+def test_more_skill_headings(heading: str) -> None:
+    body = (f'<h1>Nurse</h1>{FACTS}<h2>{heading}</h2><div><span class="chip">Empathy</span>'
+            '<span class="chip">Stamina</span></div>')  # fmt: skip
+    assert parse_page(_page(body), URL).people_skills == ("Empathy", "Stamina")
