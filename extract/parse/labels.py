@@ -383,7 +383,7 @@ def _pair(
 # Clause breaks of a pay sentence; "equal to or greater than", "or more" are no break.
 _CLAUSE = re.compile(
     r"\s*(?:;|\(|\)|(?<!to )\bor\b(?! (?:more|above|higher|greater|less|over)\b)"
-    r"|,\s*(?:and|while|with|which)\b|\band most\b)\s*",
+    r"|,\s*(?:and|while|with|which)\b|\band most\b|(?<=[a-z\d][.!?])\s+(?=[A-Z]))\s*",
     re.I,
 )
 
@@ -396,7 +396,24 @@ def _several_figures(text: str) -> bool:
 
 
 def _clauses(text: str) -> list[str]:
-    return [c for c in (clean(p) for p in _CLAUSE.split(text)) if MONEY.search(c)]
+    """The clauses of a pay sentence that state figures; a range written in words ("starting
+    around £24,000, rising to £40,000") stays one clause, whatever breaks it."""
+    ranges = [m.span() for m in _WORDED_RANGE.finditer(text)]
+    pieces, start = [], 0
+    for m in _CLAUSE.finditer(text):
+        if any(a < m.start() < b for a, b in ranges):
+            continue
+        pieces.append(text[start : m.start()])
+        start = m.end()
+    pieces.append(text[start:])
+    return [c for c in (clean(p) for p in pieces) if MONEY.search(c)]
+
+
+def _leading_rating(text: str) -> str:
+    """A rating that is the first sentence of a value ("Limited. Demand is steadiest in the
+    cities."), or ""."""
+    first, stop, rest = clean(text).partition(". ")
+    return first if stop and rest and len(first) <= 30 and rating_ok(first) else ""
 
 
 def _emphasized_rating(value_el: LexborNode) -> str:
@@ -413,6 +430,8 @@ def _accept(scalar: Scalar, raw: str, *, allow_empty: bool) -> tuple[bool, str |
     worker count may be a sentence that states one number ("There are about 33,600 ...")."""
     if scalar.field in _PAY_FIELDS and _BENCHMARK.search(raw):
         return False, None  # "the median wage for all workers was $49,500": not this job's
+    if scalar.field == "growth":
+        raw = _leading_rating(raw) or raw  # "Limited. Demand is steadiest in the cities."
     ok, v = fields.value(scalar, raw, allow_empty=allow_empty)
     if not ok and scalar.field == "workers" and fields.count_sentence_ok(clean(raw)):
         return True, clean(raw)
@@ -424,7 +443,8 @@ def _accept(scalar: Scalar, raw: str, *, allow_empty: bool) -> tuple[bool, str |
 
 
 _EARNS = re.compile(
-    r"\b(?:earn|earns|make|makes|are paid|is paid|get paid|receive)\b|\b(?:pay|salary|salaries"
+    r"\b(?:earn|earns|make|makes|are paid|is paid|get paid|receive|takes? home|brings? home"
+    r"|can expect)\b|\b(?:pay|salary|salaries"
     r"|wages?|earnings)\b(?: for [\w' -]{1,40})? (?:is|are|ranges?|starts?)\b",
     re.I,
 )
@@ -715,7 +735,8 @@ def _money_sentences(text: str) -> str:
     parts = sentences(text)
     if len(parts) < 2:
         return text
-    kept = [p for p in parts if MONEY.search(p) and _EARNS.search(p) and not _BENCHMARK.search(p)]
+    kept = [p for p in parts if MONEY.search(p) and (_EARNS.search(p) or _WORDED_RANGE.search(p))
+            and not _BENCHMARK.search(p)]  # fmt: skip
     return " ".join(kept) if kept else text
 
 
@@ -792,13 +813,25 @@ _SPREAD = re.compile(
     rf"(?:[A-Za-z]{{1,3}}(?=\$))?(?:{MONEY.pattern})",
     re.I,
 )  # "£14,000 Starter to £30,000 Experienced" too
+# A range in words: where pay starts, then where it rises to ("Starting around £24,000,
+# rising to £40,000 with experience", "New entrants can expect $900 a week; with experience
+# this can rise to $1,400", "Salaries start at £X and can reach £Y").
+_WORDED_RANGE = re.compile(
+    rf"\b(?:start\w*|from|new entrants?|starters?|entry[- ]level|beginners?|graduates?"
+    rf"|trainees?|juniors?)\b[^.;]{{0,60}}?(?:{MONEY.pattern})[^.]{{0,80}}?\b(?:ris\w* to"
+    rf"|increas\w* to|go(?:es)? up to|grow\w* to|climb\w* to|reach\w*|up to|to)\s+(?:about"
+    rf" |around |as much as |over |more than )?(?:[A-Za-z]{{1,3}}(?=\$))?(?:{MONEY.pattern})",
+    re.I,
+)
 
 
 def _is_range(value: str | None) -> bool:
     """Two amounts joined as a range ("$40,000 - $65,000", "between £21k and £38k"); not two
     figures of two periods ("$125,770 per year $60.47 per hour")."""
     text = value or ""
-    return len(MONEY.findall(text)) == 2 and bool(_SPREAD.search(text))
+    return len(MONEY.findall(text)) == 2 and bool(
+        _SPREAD.search(text) or _WORDED_RANGE.search(text)
+    )
 
 
 def _text(cands: list[_Candidate]) -> str | None:

@@ -51,8 +51,10 @@ def test_headline_words_around_the_occupation_are_not_the_title(h1: str, title: 
 def test_the_current_page_in_a_breadcrumb_is_not_the_category() -> None:
     """A headline the reader cannot reduce to the title must not make the breadcrumb's
     current item (the page itself) the category."""
-    crumbs = ('<nav aria-label="Breadcrumb"><ol><li><a href="/">Home</a></li>'
-              '<li><a href="/c">Careers</a></li><li aria-current="page">Nurse</li></ol></nav>')
+    crumbs = (
+        '<nav aria-label="Breadcrumb"><ol><li><a href="/">Home</a></li>'
+        '<li><a href="/c">Careers</a></li><li aria-current="page">Nurse</li></ol></nav>'
+    )
     page = _page(f"{crumbs}<h1>Nurse, the inside story</h1>{FACTS}")
     assert parse_page(page, URL).category is None
 
@@ -91,8 +93,13 @@ def test_an_occupational_category_that_is_a_code_is_no_category(code: str) -> No
 
 
 def test_an_occupational_category_that_names_a_section_is_kept() -> None:
-    occ = {"@context": "https://schema.org", "@type": "Occupation", "name": "Nurse",
-           "occupationalCategory": "Healthcare", "responsibilities": ["Assess patients"]}
+    occ = {
+        "@context": "https://schema.org",
+        "@type": "Occupation",
+        "name": "Nurse",
+        "occupationalCategory": "Healthcare",
+        "responsibilities": ["Assess patients"],
+    }
     assert parse_page(_page("<h1>Nurse</h1>", head=_ld(occ)), URL).category == "Healthcare"
 
 
@@ -162,9 +169,12 @@ def test_lists_as_the_first_column_of_a_table(extra: str, cell: str) -> None:
         return (f"<table><thead><tr><th>{first}</th><th>{extra}</th></tr></thead>"
                 f"<tbody>{rows}</tbody></table>")  # fmt: skip
 
-    body = (f"<h1>Nurse</h1>{FACTS}<h2>What you'll do</h2>"
-            + table("Task", ["Assess patients", "Give medicine, safely"])
-            + "<h2>Technical skills</h2>" + table("Skill", ["Wound care", "Triage"]))
+    body = (
+        f"<h1>Nurse</h1>{FACTS}<h2>What you'll do</h2>"
+        + table("Task", ["Assess patients", "Give medicine, safely"])
+        + "<h2>Technical skills</h2>"
+        + table("Skill", ["Wound care", "Triage"])
+    )
     career = parse_page(_page(body), URL)
     assert career.duties == ("Assess patients", "Give medicine, safely")
     assert career.technical_skills == ("Wound care", "Triage")
@@ -182,11 +192,15 @@ def test_a_table_of_facts_is_no_list() -> None:
 @pytest.mark.parametrize(
     ("text", "items"),
     [
-        ("To do well you'll need Patience, Empathy and Attention to detail.",
-         ("Patience", "Empathy", "Attention to detail")),
+        (
+            "To do well you'll need Patience, Empathy and Attention to detail.",
+            ("Patience", "Empathy", "Attention to detail"),
+        ),
         ("You'll need patience, tact, and a steady hand.", ("patience", "tact", "a steady hand")),
-        ("Employers look for Teamwork, Stamina and Calm under pressure.",
-         ("Teamwork", "Stamina", "Calm under pressure")),
+        (
+            "Employers look for Teamwork, Stamina and Calm under pressure.",
+            ("Teamwork", "Stamina", "Calm under pressure"),
+        ),
     ],
 )
 def test_a_sentence_that_lists_skills(text: str, items: tuple[str, ...]) -> None:
@@ -218,3 +232,43 @@ def test_more_skill_headings(heading: str) -> None:
     body = (f'<h1>Nurse</h1>{FACTS}<h2>{heading}</h2><div><span class="chip">Empathy</span>'
             '<span class="chip">Stamina</span></div>')  # fmt: skip
     assert parse_page(_page(body), URL).people_skills == ("Empathy", "Stamina")
+
+
+# --- pay in words; a rating that opens a sentence -----------------------------------------------
+
+
+def _pay(paragraph: str) -> dict[str, str | None]:
+    body = (
+        f"<h1>Nurse</h1><h2>What you could earn</h2><p>{paragraph}</p><h2>Outlook</h2><p>Good</p>"
+    )
+    career = parse_page(_page(body), URL)
+    return {k: getattr(career, k) for k in ("salary_low", "salary_median", "salary_high")}
+
+
+def test_a_range_written_as_a_rise_is_low_and_high() -> None:
+    """'Starting around £24,000, rising to £40,000' is a range, not a median; both ends
+    go, as written, to low and high (transform takes the start and where it rises to)."""
+    text = "Starting around £24,000, rising to £40,000 a year with experience."
+    assert _pay(text) == {"salary_low": text, "salary_median": None, "salary_high": text}
+    text = "New entrants can expect NZ$900 a week; with experience this can rise to NZ$1,400."
+    assert _pay(text) == {"salary_low": text, "salary_median": None, "salary_high": text}
+
+
+def test_a_median_sentence_beside_a_range_sentence() -> None:
+    median = "Most nurses take home around £31,000 a year."
+    spread = "Starting salaries are around £24,000 a year, rising to £40,000 with experience."
+    got = _pay(f"{median} {spread} Most work 37 hours a week.")
+    assert got == {"salary_low": spread, "salary_median": median, "salary_high": spread}
+
+
+def test_yearly_range_in_words_wins_over_a_daily_one() -> None:
+    yearly = "Starting around £32,840, rising to £60,640 a year with experience."
+    daily = "Put another way: starting pay is around £130 a day, rising to £270."
+    assert _pay(f"{yearly} {daily}")["salary_low"] == yearly
+
+
+@pytest.mark.parametrize("rest", ["Demand is steadiest in the cities.", "Few jobs open each year."])
+def test_a_rating_that_opens_a_sentence_is_the_outlook(rest: str) -> None:
+    facts = "<dl><dt>Median pay</dt><dd>$60,000</dd></dl>"
+    body = f"<h1>Nurse</h1>{facts}<p><strong>Outlook:</strong> Limited. {rest}</p>"
+    assert parse_page(_page(body), URL).outlook == "Limited"
