@@ -91,8 +91,8 @@ _SEP = (
 )
 # Words a range puts beside its ends: NCS "£14,000 Starter to £30,000 Experienced".
 _QUALIFIER = (
-    r"(?:\s*\(?(?:starter|starting|entry[- ]level|entry|junior|trainee|newly qualified"
-    r"|highly experienced|experienced|senior|minimum|maximum|min|max)\b\)?)?"
+    r"(?:\s*\(?(?:starter|starting|new entrants?|entry[- ]level|entry|junior|trainee"
+    r"|newly qualified|highly experienced|experienced|senior|minimum|maximum|min|max)\b\)?)?"
 )
 
 _UNITS: dict[str, str] = {

@@ -324,6 +324,27 @@ def _value_text(el: LexborNode, label: str = "") -> str:
 
 
 
+_CONNECTOR = re.compile(r"^(?:to|-|–|—|and|up to)$", re.I)
+
+
+def _range_tail(value_el: LexborNode, text: str) -> str:
+    """A figure continued by its range's other end in the next elements ("<p>£24,000
+    Starter</p><span>to</span><p>£40,000 Experienced</p>"): the whole range, else `text`."""
+    if len(MONEY.findall(text)) != 1:
+        return text
+    joiner = next_element(value_el)
+    if joiner is None or not _CONNECTOR.match(text_of(joiner, 4)):
+        return text
+    end = next_element(joiner)
+    tail = text_of(end, _SMALL) if end is not None else ""
+    if len(MONEY.findall(tail)) != 1 or len(tail) > 60:
+        return text
+    after = next_element(end) if end is not None else None
+    if after is not None and _CONNECTOR.match(text_of(after, 4)):
+        return text  # three tiers ("Starter to Average to Experienced"): no single range
+    return f"{text} {text_of(joiner, 4)} {tail}"
+
+
 _NO_NOTE = frozenset({*HEADINGS, "td", "th"})  # a heading or the next column is no note
 
 
@@ -358,7 +379,7 @@ def _pair(
     for scalar, spec in match(label):
         raw = _value_text(value_el, clean(raw_label))
         if scalar.field in _PAY_FIELDS:
-            raw = _money_sentences(raw)
+            raw = _money_sentences(_range_tail(value_el, raw))
         name = f"{rule}({label})"
         if scalar.field in _PAY_FIELDS and _several_figures(raw):
             # "a median of $30/hr (most earn between $25 and $40) or $62,400 a year": a
@@ -763,6 +784,28 @@ def _period_of(c: _Candidate) -> str | None:
     return next(iter(found)) if len(found) == 1 else ("?" if found else None)
 
 
+_DISPLAY_NONE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+
+def _hidden(el: LexborNode) -> bool:
+    """Inside a closed panel: `hidden`, `aria-hidden`, or `display: none` on an ancestor."""
+    node: LexborNode | None = el
+    for _ in range(40):
+        if node is None:
+            return False
+        attrs = node.attributes
+        if "hidden" in attrs or attrs.get("aria-hidden") == "true" or _DISPLAY_NONE.search(
+            attrs.get("style") or ""
+        ):
+            return True
+        node = node.parent
+    return False
+
+
+def _hidden_at(page: PageIndex, order: int) -> bool:
+    return 0 <= order < len(page.elements) and _hidden(page.elements[order])
+
+
 def _put_salary(cands: list[_Candidate], page: PageIndex, d: Draft) -> None:
     """The pay of one period (yearly when shown) from the pay candidates of the page.
 
@@ -778,7 +821,9 @@ def _put_salary(cands: list[_Candidate], page: PageIndex, d: Draft) -> None:
     if "year" in stated or not stated:
         wanted: set[str | None] = {"year", None}
     else:
-        first = min((c for c in cands if periods[id(c)] in stated), key=lambda c: c.key())
+        # No yearly figure: the period the page shows, not one in a closed tab or panel.
+        first = min((c for c in cands if periods[id(c)] in stated),
+                    key=lambda c: (_hidden_at(page, c.order), c.key()))  # fmt: skip
         wanted = {periods[id(first)]}
     group = [c for c in cands if periods[id(c)] in wanted]
 
@@ -850,11 +895,11 @@ def _text(cands: list[_Candidate]) -> str | None:
 
 def _context(chosen: list[_Candidate], page: PageIndex) -> str | None:
     words = [w for c in chosen for w in (c.label, c.note) if w]
-    words += list(_pay_statements(page))
+    words += list(pay_statements(page))
     return " | ".join(dict.fromkeys(words)) or None
 
 
-def _pay_statements(page: PageIndex) -> Iterator[str]:
+def pay_statements(page: PageIndex) -> Iterator[str]:
     """Short sentences about every pay figure of the page: "Wages are in Australian dollars",
     "* Figures are weekly earnings before tax"."""
     found = 0

@@ -272,3 +272,65 @@ def test_a_rating_that_opens_a_sentence_is_the_outlook(rest: str) -> None:
     facts = "<dl><dt>Median pay</dt><dd>$60,000</dd></dl>"
     body = f"<h1>Nurse</h1>{facts}<p><strong>Outlook:</strong> Limited. {rest}</p>"
     assert parse_page(_page(body), URL).outlook == "Limited"
+
+
+# --- pay in a period switch, and split across elements -------------------------------------------
+
+
+def _switch(selected: str, panels: dict[str, str]) -> str:
+    buttons = "".join(
+        f'<button role="tab" aria-controls="p-{p}" aria-selected="{str(p == selected).lower()}">'
+        f"{p}</button>"
+        for p in panels
+    )
+    bodies = "".join(
+        f'<div role="tabpanel" id="p-{p}"{"" if p == selected else " hidden"}>{body}</div>'
+        for p, body in panels.items()
+    )
+    return (
+        f'<h1>Nurse</h1><section><h2>Pay</h2><div role="tablist">{buttons}</div>{bodies}</section>'
+    )
+
+
+def test_a_range_labelled_range_in_each_panel_takes_the_yearly_one() -> None:
+    page = _switch("Annual", {
+        "Monthly": "<p><span>Range</span> <strong>$5,000-$10,300 a month</strong></p>",
+        "Annual": "<p><span>Range</span> <strong>from $60,000 to $124,000 yearly</strong></p>",
+    })  # fmt: skip
+    career = parse_page(_page(page + FACTS.replace("Median pay", "Job")), URL)
+    assert career.salary_low == career.salary_high == "from $60,000 to $124,000 yearly"
+
+
+def test_no_yearly_figure_the_open_panels_period_is_taken() -> None:
+    """Hourly and weekly both shown, the weekly panel open: the weekly figure, not the
+    hidden hourly one that comes first in the markup."""
+    page = _switch("Weekly", {
+        "Hourly": "<p><span>Average earnings</span> <strong>$32.75/hr</strong></p>",
+        "Weekly": "<p><span>Median earnings</span> <strong>$1,310/week</strong></p>",
+    })  # fmt: skip
+    assert parse_page(_page(page + FACTS.replace("Median pay", "Job")), URL).salary_median == (
+        "$1,310/week"
+    )
+
+
+def test_a_range_split_across_elements_is_one_range() -> None:
+    salary = ("<div><h2>Average salary <span>(a year)</span></h2><p><span>$46,010</span> "
+              "<span>Starter</span></p><span>to</span><p><span>$77,270</span> "
+              "<span>Experienced</span></p></div>")  # fmt: skip
+    career = parse_page(_page(f"<h1>Nurse</h1>{salary}<h2>Outlook</h2><p>Good</p>"), URL)
+    assert (career.salary_low, career.salary_median) != (None, "$46,010 Starter")
+    assert "$77,270" in (career.salary_high or "")
+
+
+def test_a_uk_style_profile_in_another_currency_is_not_pounds() -> None:
+    """The NCS layout's headings on a page whose amounts are dollars: the template reads
+    both ends and does not call them pounds; the page's own words say which dollar."""
+    body = ("<h1>Nurse</h1><div><h2>Average salary <span>(a year)</span></h2><p>$55k Starter</p>"
+            "<span>to</span><p>$122k Experienced</p></div><div><h2>Typical hours <span>(a week)"
+            "</span></h2><p>37 to 40</p></div><h2>What it takes</h2><ul><li>Patience</li></ul>"
+            "<p><small>All pay is shown in New Zealand dollars.</small></p>")  # fmt: skip
+    career = parse_page(_page(body), URL)
+    assert (career.salary_low or "").startswith("$55k")
+    assert (career.salary_high or "").startswith("$122k")
+    assert career.currency_hint is None
+    assert "New Zealand dollars" in (career.salary_context or "")

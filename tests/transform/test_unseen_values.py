@@ -53,6 +53,7 @@ MONEY = [
     ("Salaries start at £20,000 and can reach £30,000 a year", (20000.0, 30000.0, "GBP",
                                                                 "year")),
     ("NZ$19.06 an hour, increasing to NZ$38.52", (39644.8, 80121.6, "NZD", "hour")),
+    ("GBP 44,170 New entrant to GBP 74,440 Experienced", (44170.0, 74440.0, "GBP", "year")),
     # Two figures a rise does not join stay the first figure.
     ("$30 an hour, and $40 for overtime", (62400.0, 62400.0, "USD", "hour")),
 ]  # fmt: skip
