@@ -523,6 +523,20 @@ def _table(
             or (corner is not None and corner.tag != "th" and text_of(corner, 6))):
         return  # fmt: skip
     titles = [text_of(c, _SMALL) for c in head]
+    if len(rows) == 2 and len(rows[1]) == len(head) and _labels_row(titles):
+        # One row of values under a row of field labels ("Median pay | Job outlook |
+        # Education"): each column is one fact (a wage table's row keeps its reading).
+        wage = list(_wage_table(rows, titles, *_caption_and_footnote(table), order))
+        yield from wage
+        for h, v in zip(head, rows[1], strict=True):
+            for cand in _pair(h, v, order, 0, "table-column", allow_empty=False):
+                if not (wage and cand.field in _PAY_FIELDS):
+                    yield cand
+        return
+    national = _national_row(rows, titles)
+    if national is not None:  # one fact by region ("Region | Outlook"): the country's row
+        yield from _pair(head[1], national[1], order, 0, "national-row", allow_empty=False)
+        return
     column = _subject_column(titles, subject)
     if column is not None:  # facts in rows, one column per entity: read the page's own
         for cells in rows[1:]:
@@ -540,18 +554,53 @@ def _table(
         for title_cell, cell in zip(head[1:], line[1:], strict=False):
             yield from _pair(title_cell, cell, order, 0, "subject-row", allow_empty=True)
         return
-    cap = table.css_first("caption")
-    caption = text_of(cap, _SMALL) if cap is not None else ""
-    after = next_element(table)
-    footnote = text_of(after, 20) if after is not None else ""
-    footnote = footnote if len(footnote) <= 120 else ""
-    wage = list(_wage_table(rows, titles, caption, footnote, order))
+    wage = list(_wage_table(rows, titles, *_caption_and_footnote(table), order))
     if wage:
         yield from wage
         return
     if len(rows) == 2 and len(head) >= 3 and len(rows[1]) == len(head):
         for h, v in zip(head, rows[1], strict=True):
             yield from _pair(h, v, order, 0, "table-column", allow_empty=False)
+
+
+_REGION_HEADER = re.compile(
+    r"^(?:regions?|provinces?|(?:province|state)s?(?: or territor(?:y|ies))?|states?|territor"
+    r"(?:y|ies)|locations?|areas?|community/area|communit(?:y|ies)|economic regions?)$"
+)
+_NATIONAL = re.compile(
+    r"^(?:national|nationwide|all (?:regions|areas|states|provinces)|(?:the )?(?:united states"
+    r"|u\.?s\.?a?|united kingdom|uk|canada|australia|new zealand|england|ireland))"
+    r"(?: \(?(?:national|average|total)\)?)?$"
+)
+
+
+def _national_row(rows: list[list[LexborNode]], titles: list[str]) -> list[LexborNode] | None:
+    """In a table of one fact by region ("Region | Outlook", a row per province), the row
+    of the whole country (its name, "National"), else the first; None for other tables."""
+    if len(titles) != 2 or not _REGION_HEADER.match(normalize_label(titles[0])):
+        return None
+    found = [scalar.field for scalar, _ in match(normalize_label(titles[1]))]
+    if not found or any(f in _PAY_FIELDS for f in found):
+        return None  # pay by region is a wage table: read as one
+    body = [r for r in rows[1:] if len(r) == 2]
+    if len(body) < 2:
+        return None
+    named = [r for r in body if _NATIONAL.match(normalize_label(text_of(r[0], _SMALL)))]
+    return (named or body)[0]
+
+
+def _caption_and_footnote(table: LexborNode) -> tuple[str, str]:
+    cap = table.css_first("caption")
+    caption = text_of(cap, _SMALL) if cap is not None else ""
+    after = next_element(table)
+    footnote = text_of(after, 20) if after is not None else ""
+    return caption, footnote if len(footnote) <= 120 else ""
+
+
+def _labels_row(titles: list[str]) -> bool:
+    """A header row most of whose cells are field labels (two at least)."""
+    labelled = sum(1 for t in titles if any(True for _ in match(normalize_label(t))))
+    return labelled >= 2 and 2 * labelled >= len(titles)
 
 
 # Column headers of a comparison table that are not the page's subject: averages and totals.

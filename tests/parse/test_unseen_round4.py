@@ -334,3 +334,27 @@ def test_a_uk_style_profile_in_another_currency_is_not_pounds() -> None:
     assert (career.salary_high or "").startswith("$122k")
     assert career.currency_hint is None
     assert "New Zealand dollars" in (career.salary_context or "")
+
+
+# --- tables: labels as column headers, one fact by region ---------------------------------------
+
+
+def test_a_row_of_values_under_a_row_of_labels() -> None:
+    """Labels as the column headers of a one-row table: each column is its fact (no
+    column is 'the occupation's' among entity columns)."""
+    table = ("<table><thead><tr><th>Pay</th><th>Number of workers</th><th>Entry requirements"
+             "</th><th>Category</th></tr></thead><tbody><tr><td>$68K to $141K</td><td>3,166"
+             "</td><td>Bachelor's degree</td><td>Business</td></tr></tbody></table>")  # fmt: skip
+    career = parse_page(_page(f"<h1>Nurse</h1>{table}"), URL)
+    got = (career.workers, career.education, career.category, career.salary_low)
+    assert got == ("3,166", "Bachelor's degree", "Business", "$68K to $141K")
+
+
+@pytest.mark.parametrize(("first", "rating"), [("Canada", "Good"), ("Region A", "Fair")])
+def test_one_fact_by_region_is_the_countrys_row(first: str, rating: str) -> None:
+    """'Region | Outlook' with a row per province: the country's row, else the first."""
+    table = ("<table><thead><tr><th>Region</th><th>Outlook</th></tr></thead><tbody>"
+             f"<tr><th>{first}</th><td>{rating}</td></tr><tr><th>Ontario</th><td>Limited</td>"
+             "</tr><tr><th>Quebec</th><td>Very good</td></tr></tbody></table>")  # fmt: skip
+    page = _page(f"<h1>Nurse</h1>{table}<dl><dt>Median pay</dt><dd>$60,000</dd></dl>")
+    assert parse_page(page, URL).outlook == rating
