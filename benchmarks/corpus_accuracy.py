@@ -13,7 +13,7 @@ instead of stopping the run).
 `--in-process` parses and transforms without HTTP or Prefect (a quick loop).
 `--held-out` scores the held-out layouts (tests/corpus/heldout.py) instead;
 `--round 2` the second set, written after the first was scored and fixed, `--round 3`
-the third, written after the second was.
+the third, written after the second was, `--round 4` the fourth (tests/corpus/heldout4.py).
 """
 
 from __future__ import annotations
@@ -67,15 +67,21 @@ def main() -> None:
     ap.add_argument("--seeds", type=int, nargs="+", default=[1, 2, 3])
     ap.add_argument("--per-layout", type=int, default=6)
     ap.add_argument("--held-out", action="store_true", help="score the held-out layouts")
-    ap.add_argument("--round", type=int, default=1, choices=(1, 2, 3),
-                    help="which held-out round (each written after the one before was fixed)")
+    ap.add_argument(
+        "--round",
+        type=int,
+        default=1,
+        choices=(1, 2, 3, 4),
+        help="which held-out round (each written after the one before was fixed)",
+    )
     ap.add_argument("--in-process", action="store_true", help="no HTTP, no Prefect")
     ap.add_argument("--misses", type=int, default=0, help="list up to N misses")
     args = ap.parse_args()
     if args.held_out:
         from tests.corpus.heldout import HELD_OUT, HELD_OUT_2, HELD_OUT_3
+        from tests.corpus.heldout4 import HELD_OUT_4
 
-        layouts = {1: HELD_OUT, 2: HELD_OUT_2, 3: HELD_OUT_3}[args.round]
+        layouts = {1: HELD_OUT, 2: HELD_OUT_2, 3: HELD_OUT_3, 4: HELD_OUT_4}[args.round]
     else:
         layouts = IN_SAMPLE
     corpora = [build_corpus(s, args.per_layout, layouts) for s in args.seeds]

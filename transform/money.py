@@ -80,11 +80,19 @@ CURRENCY_WORDS: dict[str, str] = {
     r"indian rupees?|rupees?": "INR",
     r"japanese yen|yen": "JPY",
 }
-_SEP = r"\s*(?:-|to|and)\s*"
+# Between a range's ends: "-", "to", "and", or a rise in words ("starting around £24,000,
+# rising to £40,000", "$900 a week; with experience this can rise to $1,400", "start at £X
+# and can reach £Y").
+_RISE = r"(?:ris(?:e|es|ing)|increas(?:e|es|ing)|go(?:es|ing)? up|grow(?:s|ing)?|climb(?:s|ing)?)"
+_SEP = (
+    rf"\s*(?:-|to|and|(?:,|;|and)?\s*(?:(?:with experience|later|over time),?\s*)?(?:(?:this|pay"
+    rf"|it|salaries|earnings|wages)\s+)?(?:(?:can|could|may|will|might)\s+)?(?:{_RISE}\s+to"
+    r"|reach(?:es|ing)?)(?:\s+(?:about|around|as much as|over|more than))?)\s*"
+)
 # Words a range puts beside its ends: NCS "£14,000 Starter to £30,000 Experienced".
 _QUALIFIER = (
-    r"(?:\s*\(?(?:starter|starting|entry[- ]level|entry|junior|trainee|newly qualified"
-    r"|highly experienced|experienced|senior|minimum|maximum|min|max)\b\)?)?"
+    r"(?:\s*\(?(?:starter|starting|new entrants?|entry[- ]level|entry|junior|trainee"
+    r"|newly qualified|highly experienced|experienced|senior|minimum|maximum|min|max)\b\)?)?"
 )
 
 _UNITS: dict[str, str] = {

@@ -177,8 +177,11 @@ def _script_blobs(tree: LexborHTMLParser) -> Iterator[Any]:
             continue
         if "json" in kind:
             value = _loads(text)
+            if value is None and "&q;" in text:
+                value = _loads(_untransfer(text))
             if value is not None:
                 yield _undevalue(value)
+                yield from _encoded_inside(value)
             continue
         for m in _ASSIGNMENT.finditer(text[:_MAX_SCRIPT]):
             try:
@@ -186,6 +189,28 @@ def _script_blobs(tree: LexborHTMLParser) -> Iterator[Any]:
             except (ValueError, RecursionError):
                 continue
             yield _undevalue(value)
+
+
+# Angular's TransferState escapes the characters an inline script must not hold.
+_TRANSFER_ESCAPES = (("&q;", '"'), ("&s;", "'"), ("&l;", "<"), ("&g;", ">"), ("&a;", "&"))
+
+
+def _untransfer(text: str) -> str:
+    for escaped, char in _TRANSFER_ESCAPES:
+        text = text.replace(escaped, char)
+    return text
+
+
+def _encoded_inside(value: Any) -> Iterator[Any]:
+    """JSON written as a string inside JSON (SvelteKit's fetched responses keep the body as
+    text: `{"status": 200, "body": "{\\"occupation\\": ...}"}`), one level deep."""
+    if not isinstance(value, dict):
+        return
+    for item in list(value.values())[:50]:
+        if isinstance(item, str) and item[:1] in {"{", "["} and len(item) <= _MAX_SCRIPT:
+            inner = _loads(item)
+            if isinstance(inner, (dict, list)):
+                yield _undevalue(inner)
 
 
 def _loads(text: str) -> Any:
@@ -347,17 +372,32 @@ def read(tree: LexborHTMLParser, url: str, attributes: bool = True) -> RawCareer
                 continue
             _growth(value, d, rule)
         elif list_field(kw) is not None and isinstance(value, list):
-            field = list_field(kw)
-            assert field is not None
-            items = tuple(t for v in value if (t := _name_of(v)))
-            if items and not d.found(field[0]):
-                d.put(field[0], items, rule)
+            _list(kw, value, d, rule)
+        elif _is_skill_group(kw) and isinstance(value, dict):
+            # {"skills": {"softSkills": [...], "technicalSkills": [...], "tools": [...]}}
+            for sub, items in value.items():
+                if isinstance(sub, str) and isinstance(items, list):
+                    _list(key_words(sub), items, d, f"{rule}.{sub}")
         else:
             for scalar, _ in (*match(kw), *match(_bare(kw))):
                 if scalar.field in {"workers", "education", "environment", "category"}:
                     _other(scalar.field, value, d, rule)
                     break
     return d.career(url, title)
+
+
+def _list(kw: str, value: list[Any], d: Draft, rule: str) -> None:
+    field = list_field(kw)
+    if field is None:
+        return
+    items = tuple(t for v in value if (t := _name_of(v)))
+    if items and not d.found(field[0]):
+        d.put(field[0], items, rule)
+
+
+def _is_skill_group(kw: str) -> bool:
+    return kw in {"skills", "skill", "competencies", "skill set", "skills and knowledge",
+                  "abilities", "capabilities"}  # fmt: skip
 
 
 _UNIT_WORDS = re.compile(r"\s+(?:percent|pct|percentage|rate|count|total|number|value|amount|text"
@@ -420,7 +460,17 @@ def _pay_entry(entry: dict[str, Any]) -> tuple[dict[str, str], list[str], str | 
 
 def _salary(kw: str, value: Any, obj: dict[str, Any], d: Draft, rule: str) -> None:
     entries: list[dict[str, Any]] = []
-    if isinstance(value, dict):
+    if isinstance(value, dict) and not _pay_entry(value)[0]:
+        # {"currencyCode": "NZD", "bands": [{"unit": "YEAR", "median": ...}, ...]}: the
+        # entries are the list inside, each with the keys the wrapper states for all.
+        shared = {k: v for k, v in value.items() if isinstance(v, (str, int, float))}
+        for inner in value.values():
+            if isinstance(inner, list) and any(isinstance(v, dict) for v in inner):
+                entries = [{**shared, **v} for v in inner if isinstance(v, dict)]
+                break
+        else:
+            entries = [value]
+    elif isinstance(value, dict):
         entries = [value]
     elif isinstance(value, list):
         entries = [v for v in value if isinstance(v, dict)]
@@ -459,7 +509,8 @@ def _growth(value: Any, d: Draft, rule: str) -> None:
         text = scalar_text(item)
         if not text:
             continue
-        if re.fullmatch(r"(?:percent|pct|percentage|rate|change|percent change|growth rate)", kw):
+        if re.fullmatch(r"(?:(?:growth|employment|projected|job|change) )*(?:percent|pct"
+                        r"|percentage|rate|change|percent change|growth rate)", kw):
             pct = text if "%" in text or not isinstance(item, (int, float)) else f"{text}%"
         elif kw in {"category", "speed", "label", "description", "text", "summary"}:
             category = text
@@ -469,6 +520,10 @@ def _growth(value: Any, d: Draft, rule: str) -> None:
             start = text
         elif kw in {"end year", "to", "end", "to year", "projection year", "target year"}:
             end = text
+        elif kw in {"projection period", "period", "years", "projection years", "horizon"}:
+            years = re.fullmatch(r"((?:19|20)\d\d)\s*[-–to ]+\s*((?:19|20)?\d\d)", text)
+            if years:
+                start, end = years.group(1), years.group(2)
         elif kw in {"rating", "stars", "score"}:
             rating = text
         elif kw in {"out of", "max", "of", "scale", "max rating"}:

@@ -73,7 +73,7 @@ KEYWORDS = re.compile(
     r"|low|min|from|new entrant|experienced|high|max|top|senior|up to|outlook|growth|change"
     r"|demand|jobs|worker|employ|workforce|educat|degree|qualif|environment|setting|workplace"
     r"|weekly|monthly|hourly|annual|prospect|future|opportunit|requirement"
-    r"|categor|cluster|career|sector|industry|family|group|area)",
+    r"|categor|cluster|career|sector|industry|family|group|area|range)",
     re.I,
 )
 
@@ -187,7 +187,8 @@ MEDIAN = _pattern(
     r"median|average|typical",
     r"(salary|pay|wage|earnings) range|salary|pay|wages?|earnings|compensation|income"
     r"|(what you could|you could) earn|pay rates?"
-    r"|(pay|salary|salaries|wages|earnings) and (conditions|benefits|hours|working hours)",
+    r"|(pay|salary|salaries|wages|earnings) and (conditions|benefits|hours|working hours)"
+    r"|(typical |usual |most common |common )?range",  # "Range" in a pay panel: money only
 )
 LOW = _pattern(
     r"(starter|starting|entry[- ]level|low|lowest|minimum|min|junior|graduate)( salary| pay"
@@ -273,9 +274,11 @@ TOOLS = re.compile(
 PEOPLE = re.compile(
     r"(important |key |personal )?qualities|(people|soft|interpersonal|personal)( (and|&) mindset)?"
     r" skills|skills and knowledge|(key |core |essential |required |top |important )?skills"
-    r"( required| needed| and abilities| you need| you'll need| employers (want|look for)"
+    r"( required| needed| and abilities| you need| you'll need| employers (want|look for|ask for"
+    r"|value|need)"
     r"| for (this|the) (job|role|career)| to have)?|required skills|what it takes"
     r"|competenc(ies|e)|abilities|personal suitability|you('ll| will)? need|what you need"
+    r"|(in-demand|in demand|most (wanted|requested)|popular|common) skills"
 )
 SKILLS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("tools", TOOLS),

@@ -12,7 +12,9 @@ Raw text forms emitted (transform parses these):
 - education: `educationRequirements` text, or a credential's name/credentialCategory.
 - skills: `skills` items -> technical_skills (postings list competencies such as tools).
 - duties: `responsibilities` items; a single string is split on newlines and bullets.
-- category: `occupationalCategory` (a CategoryCode's name, else its text as published).
+- category: `occupationalCategory` (a CategoryCode's name, else its text as published)
+  unless it is only a code ("ANZSCO 254412", "15-1252": an occupation code, no section);
+  else the last section of a JSON-LD `BreadcrumbList` that is not a site section.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser
 
 from extract.errors import ParseError
+from extract.parse import meta
 from extract.parse.draft import Draft
 from extract.parse.text import clean, scalar_text
 from extract.records import RawCareer
@@ -94,18 +97,50 @@ def read(tree: LexborHTMLParser, url: str) -> RawCareer | None:
     obj = find(tree)
     if obj is None:
         return None
-    return from_object(obj, url, f"{NAME}/{VERSION}")
+    return from_object(obj, url, f"{NAME}/{VERSION}", breadcrumb_names(tree))
 
 
-def from_object(obj: dict[str, Any], url: str, parser: str) -> RawCareer:
-    """The career a schema.org Occupation/JobPosting object states (JSON-LD or microdata)."""
+# An occupational category that is only a code: "ANZSCO 254412", "SOC 15-1252", "2024".
+_CODE_ONLY = re.compile(r"^(?:[A-Z][A-Za-z*-]{1,8}\s*)?\d[\d.-]*$")
+
+
+def breadcrumb_names(tree: LexborHTMLParser) -> tuple[str, ...]:
+    """The item names of the page's JSON-LD BreadcrumbList, in order (() when none)."""
+    for script in tree.css('script[type="application/ld+json"]')[:20]:
+        try:
+            data = json.loads(script.text(deep=True) or "")
+        except (ValueError, RecursionError):
+            continue
+        for obj in _objects(data, 0):
+            if obj.get("@type") == "BreadcrumbList" and isinstance(
+                obj.get("itemListElement"), list
+            ):
+                items = [i for i in obj["itemListElement"] if isinstance(i, dict)]
+                items.sort(key=_position)
+                names = [_name_of(i.get("name") or i.get("item")) for i in items]
+                return tuple(n for n in names if n)
+    return ()
+
+
+def _position(item: dict[str, Any]) -> int:
+    position = item.get("position")
+    return position if isinstance(position, int) and not isinstance(position, bool) else 0
+
+
+def from_object(
+    obj: dict[str, Any], url: str, parser: str, trail: tuple[str, ...] = ()
+) -> RawCareer:
+    """The career a schema.org Occupation/JobPosting object states (JSON-LD or microdata);
+    `trail` is the page's structured breadcrumb, for the category."""
     d = Draft(parser)
     title = _text(obj.get("name")) or _text(obj.get("title"))
     if _text(obj.get("description")):
         d.put("summary", _strip_tags(_text(obj.get("description"))), "description")
     category = _name_of(obj.get("occupationalCategory"))
-    if category:
+    if category and not _CODE_ONLY.match(category):
         d.put("category", category, "occupationalCategory")
+    elif trail:
+        d.put("category", meta.section(list(trail), title.lower()), "BreadcrumbList")
     _salary(obj, d)
     education = _name_of(obj.get("educationRequirements"))
     if education:

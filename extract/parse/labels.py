@@ -324,6 +324,27 @@ def _value_text(el: LexborNode, label: str = "") -> str:
 
 
 
+_CONNECTOR = re.compile(r"^(?:to|-|–|—|and|up to)$", re.I)
+
+
+def _range_tail(value_el: LexborNode, text: str) -> str:
+    """A figure continued by its range's other end in the next elements ("<p>£24,000
+    Starter</p><span>to</span><p>£40,000 Experienced</p>"): the whole range, else `text`."""
+    if len(MONEY.findall(text)) != 1:
+        return text
+    joiner = next_element(value_el)
+    if joiner is None or not _CONNECTOR.match(text_of(joiner, 4)):
+        return text
+    end = next_element(joiner)
+    tail = text_of(end, _SMALL) if end is not None else ""
+    if len(MONEY.findall(tail)) != 1 or len(tail) > 60:
+        return text
+    after = next_element(end) if end is not None else None
+    if after is not None and _CONNECTOR.match(text_of(after, 4)):
+        return text  # three tiers ("Starter to Average to Experienced"): no single range
+    return f"{text} {text_of(joiner, 4)} {tail}"
+
+
 _NO_NOTE = frozenset({*HEADINGS, "td", "th"})  # a heading or the next column is no note
 
 
@@ -358,7 +379,7 @@ def _pair(
     for scalar, spec in match(label):
         raw = _value_text(value_el, clean(raw_label))
         if scalar.field in _PAY_FIELDS:
-            raw = _money_sentences(raw)
+            raw = _money_sentences(_range_tail(value_el, raw))
         name = f"{rule}({label})"
         if scalar.field in _PAY_FIELDS and _several_figures(raw):
             # "a median of $30/hr (most earn between $25 and $40) or $62,400 a year": a
@@ -383,7 +404,7 @@ def _pair(
 # Clause breaks of a pay sentence; "equal to or greater than", "or more" are no break.
 _CLAUSE = re.compile(
     r"\s*(?:;|\(|\)|(?<!to )\bor\b(?! (?:more|above|higher|greater|less|over)\b)"
-    r"|,\s*(?:and|while|with|which)\b|\band most\b)\s*",
+    r"|,\s*(?:and|while|with|which)\b|\band most\b|(?<=[a-z\d][.!?])\s+(?=[A-Z]))\s*",
     re.I,
 )
 
@@ -396,7 +417,24 @@ def _several_figures(text: str) -> bool:
 
 
 def _clauses(text: str) -> list[str]:
-    return [c for c in (clean(p) for p in _CLAUSE.split(text)) if MONEY.search(c)]
+    """The clauses of a pay sentence that state figures; a range written in words ("starting
+    around £24,000, rising to £40,000") stays one clause, whatever breaks it."""
+    ranges = [m.span() for m in _WORDED_RANGE.finditer(text)]
+    pieces, start = [], 0
+    for m in _CLAUSE.finditer(text):
+        if any(a < m.start() < b for a, b in ranges):
+            continue
+        pieces.append(text[start : m.start()])
+        start = m.end()
+    pieces.append(text[start:])
+    return [c for c in (clean(p) for p in pieces) if MONEY.search(c)]
+
+
+def _leading_rating(text: str) -> str:
+    """A rating that is the first sentence of a value ("Limited. Demand is steadiest in the
+    cities."), or ""."""
+    first, stop, rest = clean(text).partition(". ")
+    return first if stop and rest and len(first) <= 30 and rating_ok(first) else ""
 
 
 def _emphasized_rating(value_el: LexborNode) -> str:
@@ -413,6 +451,8 @@ def _accept(scalar: Scalar, raw: str, *, allow_empty: bool) -> tuple[bool, str |
     worker count may be a sentence that states one number ("There are about 33,600 ...")."""
     if scalar.field in _PAY_FIELDS and _BENCHMARK.search(raw):
         return False, None  # "the median wage for all workers was $49,500": not this job's
+    if scalar.field == "growth":
+        raw = _leading_rating(raw) or raw  # "Limited. Demand is steadiest in the cities."
     ok, v = fields.value(scalar, raw, allow_empty=allow_empty)
     if not ok and scalar.field == "workers" and fields.count_sentence_ok(clean(raw)):
         return True, clean(raw)
@@ -424,7 +464,8 @@ def _accept(scalar: Scalar, raw: str, *, allow_empty: bool) -> tuple[bool, str |
 
 
 _EARNS = re.compile(
-    r"\b(?:earn|earns|make|makes|are paid|is paid|get paid|receive)\b|\b(?:pay|salary|salaries"
+    r"\b(?:earn|earns|make|makes|are paid|is paid|get paid|receive|takes? home|brings? home"
+    r"|can expect)\b|\b(?:pay|salary|salaries"
     r"|wages?|earnings)\b(?: for [\w' -]{1,40})? (?:is|are|ranges?|starts?)\b",
     re.I,
 )
@@ -482,6 +523,20 @@ def _table(
             or (corner is not None and corner.tag != "th" and text_of(corner, 6))):
         return  # fmt: skip
     titles = [text_of(c, _SMALL) for c in head]
+    if len(rows) == 2 and len(rows[1]) == len(head) and _labels_row(titles):
+        # One row of values under a row of field labels ("Median pay | Job outlook |
+        # Education"): each column is one fact (a wage table's row keeps its reading).
+        wage = list(_wage_table(rows, titles, *_caption_and_footnote(table), order))
+        yield from wage
+        for h, v in zip(head, rows[1], strict=True):
+            for cand in _pair(h, v, order, 0, "table-column", allow_empty=False):
+                if not (wage and cand.field in _PAY_FIELDS):
+                    yield cand
+        return
+    national = _national_row(rows, titles)
+    if national is not None:  # one fact by region ("Region | Outlook"): the country's row
+        yield from _pair(head[1], national[1], order, 0, "national-row", allow_empty=False)
+        return
     column = _subject_column(titles, subject)
     if column is not None:  # facts in rows, one column per entity: read the page's own
         for cells in rows[1:]:
@@ -499,18 +554,53 @@ def _table(
         for title_cell, cell in zip(head[1:], line[1:], strict=False):
             yield from _pair(title_cell, cell, order, 0, "subject-row", allow_empty=True)
         return
-    cap = table.css_first("caption")
-    caption = text_of(cap, _SMALL) if cap is not None else ""
-    after = next_element(table)
-    footnote = text_of(after, 20) if after is not None else ""
-    footnote = footnote if len(footnote) <= 120 else ""
-    wage = list(_wage_table(rows, titles, caption, footnote, order))
+    wage = list(_wage_table(rows, titles, *_caption_and_footnote(table), order))
     if wage:
         yield from wage
         return
     if len(rows) == 2 and len(head) >= 3 and len(rows[1]) == len(head):
         for h, v in zip(head, rows[1], strict=True):
             yield from _pair(h, v, order, 0, "table-column", allow_empty=False)
+
+
+_REGION_HEADER = re.compile(
+    r"^(?:regions?|provinces?|(?:province|state)s?(?: or territor(?:y|ies))?|states?|territor"
+    r"(?:y|ies)|locations?|areas?|community/area|communit(?:y|ies)|economic regions?)$"
+)
+_NATIONAL = re.compile(
+    r"^(?:national|nationwide|all (?:regions|areas|states|provinces)|(?:the )?(?:united states"
+    r"|u\.?s\.?a?|united kingdom|uk|canada|australia|new zealand|england|ireland))"
+    r"(?: \(?(?:national|average|total)\)?)?$"
+)
+
+
+def _national_row(rows: list[list[LexborNode]], titles: list[str]) -> list[LexborNode] | None:
+    """In a table of one fact by region ("Region | Outlook", a row per province), the row
+    of the whole country (its name, "National"), else the first; None for other tables."""
+    if len(titles) != 2 or not _REGION_HEADER.match(normalize_label(titles[0])):
+        return None
+    found = [scalar.field for scalar, _ in match(normalize_label(titles[1]))]
+    if not found or any(f in _PAY_FIELDS for f in found):
+        return None  # pay by region is a wage table: read as one
+    body = [r for r in rows[1:] if len(r) == 2]
+    if len(body) < 2:
+        return None
+    named = [r for r in body if _NATIONAL.match(normalize_label(text_of(r[0], _SMALL)))]
+    return (named or body)[0]
+
+
+def _caption_and_footnote(table: LexborNode) -> tuple[str, str]:
+    cap = table.css_first("caption")
+    caption = text_of(cap, _SMALL) if cap is not None else ""
+    after = next_element(table)
+    footnote = text_of(after, 20) if after is not None else ""
+    return caption, footnote if len(footnote) <= 120 else ""
+
+
+def _labels_row(titles: list[str]) -> bool:
+    """A header row most of whose cells are field labels (two at least)."""
+    labelled = sum(1 for t in titles if any(True for _ in match(normalize_label(t))))
+    return labelled >= 2 and 2 * labelled >= len(titles)
 
 
 # Column headers of a comparison table that are not the page's subject: averages and totals.
@@ -715,7 +805,8 @@ def _money_sentences(text: str) -> str:
     parts = sentences(text)
     if len(parts) < 2:
         return text
-    kept = [p for p in parts if MONEY.search(p) and _EARNS.search(p) and not _BENCHMARK.search(p)]
+    kept = [p for p in parts if MONEY.search(p) and (_EARNS.search(p) or _WORDED_RANGE.search(p))
+            and not _BENCHMARK.search(p)]  # fmt: skip
     return " ".join(kept) if kept else text
 
 
@@ -742,6 +833,28 @@ def _period_of(c: _Candidate) -> str | None:
     return next(iter(found)) if len(found) == 1 else ("?" if found else None)
 
 
+_DISPLAY_NONE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+
+def _hidden(el: LexborNode) -> bool:
+    """Inside a closed panel: `hidden`, `aria-hidden`, or `display: none` on an ancestor."""
+    node: LexborNode | None = el
+    for _ in range(40):
+        if node is None:
+            return False
+        attrs = node.attributes
+        if "hidden" in attrs or attrs.get("aria-hidden") == "true" or _DISPLAY_NONE.search(
+            attrs.get("style") or ""
+        ):
+            return True
+        node = node.parent
+    return False
+
+
+def _hidden_at(page: PageIndex, order: int) -> bool:
+    return 0 <= order < len(page.elements) and _hidden(page.elements[order])
+
+
 def _put_salary(cands: list[_Candidate], page: PageIndex, d: Draft) -> None:
     """The pay of one period (yearly when shown) from the pay candidates of the page.
 
@@ -757,7 +870,9 @@ def _put_salary(cands: list[_Candidate], page: PageIndex, d: Draft) -> None:
     if "year" in stated or not stated:
         wanted: set[str | None] = {"year", None}
     else:
-        first = min((c for c in cands if periods[id(c)] in stated), key=lambda c: c.key())
+        # No yearly figure: the period the page shows, not one in a closed tab or panel.
+        first = min((c for c in cands if periods[id(c)] in stated),
+                    key=lambda c: (_hidden_at(page, c.order), c.key()))  # fmt: skip
         wanted = {periods[id(first)]}
     group = [c for c in cands if periods[id(c)] in wanted]
 
@@ -792,13 +907,25 @@ _SPREAD = re.compile(
     rf"(?:[A-Za-z]{{1,3}}(?=\$))?(?:{MONEY.pattern})",
     re.I,
 )  # "£14,000 Starter to £30,000 Experienced" too
+# A range in words: where pay starts, then where it rises to ("Starting around £24,000,
+# rising to £40,000 with experience", "New entrants can expect $900 a week; with experience
+# this can rise to $1,400", "Salaries start at £X and can reach £Y").
+_WORDED_RANGE = re.compile(
+    rf"\b(?:start\w*|from|new entrants?|starters?|entry[- ]level|beginners?|graduates?"
+    rf"|trainees?|juniors?)\b[^.;]{{0,60}}?(?:{MONEY.pattern})[^.]{{0,80}}?\b(?:ris\w* to"
+    rf"|increas\w* to|go(?:es)? up to|grow\w* to|climb\w* to|reach\w*|up to|to)\s+(?:about"
+    rf" |around |as much as |over |more than )?(?:[A-Za-z]{{1,3}}(?=\$))?(?:{MONEY.pattern})",
+    re.I,
+)
 
 
 def _is_range(value: str | None) -> bool:
     """Two amounts joined as a range ("$40,000 - $65,000", "between £21k and £38k"); not two
     figures of two periods ("$125,770 per year $60.47 per hour")."""
     text = value or ""
-    return len(MONEY.findall(text)) == 2 and bool(_SPREAD.search(text))
+    return len(MONEY.findall(text)) == 2 and bool(
+        _SPREAD.search(text) or _WORDED_RANGE.search(text)
+    )
 
 
 def _text(cands: list[_Candidate]) -> str | None:
@@ -817,11 +944,11 @@ def _text(cands: list[_Candidate]) -> str | None:
 
 def _context(chosen: list[_Candidate], page: PageIndex) -> str | None:
     words = [w for c in chosen for w in (c.label, c.note) if w]
-    words += list(_pay_statements(page))
+    words += list(pay_statements(page))
     return " | ".join(dict.fromkeys(words)) or None
 
 
-def _pay_statements(page: PageIndex) -> Iterator[str]:
+def pay_statements(page: PageIndex) -> Iterator[str]:
     """Short sentences about every pay figure of the page: "Wages are in Australian dollars",
     "* Figures are weekly earnings before tax"."""
     found = 0

@@ -3,9 +3,14 @@ and the currency its locale implies.
 
 - Title: the occupation, not the page. A generic heading ("Job profile", "Career
   overview", "Occupation summary") is no title and a prefix ("Career report -
-  Actors") is cut; then the page's own subject: `og:title`, the `<title>` minus the
-  site's name, or the heading that names the occupation beside a generic one.
-- Category: a breadcrumb's last section that is not a site section ("Home",
+  Actors") is cut, and so is what the heading says about the occupation: a question
+  ("What does a nurse do?", "How to become a nurse"), what the page covers ("Nurse
+  career guide", "Nurse: salary, skills and outlook", "Wages and outlook: Nurse"), the
+  country ("Nurse in Canada") or a code ("Nurse (NOC 31301)"); then the page's own
+  subject: `og:title`, the `<title>` minus the site's name, or the heading that names
+  the occupation beside a generic one.
+- Category: a breadcrumb's last section (its list items, else its links; never the item
+  marked as the current page) that is not a site section ("Home",
   "Explore careers", "Job profiles", "Resources") nor the title itself.
 - Currency: the page's locale (`lang`, `og:locale`, the `hreflang` of its own
   address) or its country domain (the page's, else its canonical address's), as an
@@ -44,6 +49,37 @@ _SUFFIX = re.compile(
     r"outlook|pay and (?:job )?outlook|what they do)$",
     re.I,
 )
+# A headline that asks about the occupation, or says what the page covers around it.
+_QUESTION = re.compile(
+    r"^(?:what (?:does|do) (?:an?|the) (?P<a>.+?) do|what is (?:an?|the) (?P<b>.+?)"
+    r"|how (?:to|do i|do you|can i) become (?:an?|the) (?P<c>.+?)|becoming (?:an?|the) (?P<d>.+?)"
+    r"|(?:so )?you want to be (?:an?|the) (?P<e>.+?))\s*\??$",
+    re.I,
+)
+_ABOUT = (
+    r"(?:salary|salaries|pay|wages?|earnings|skills|duties|outlook|job outlook|prospects"
+    r"|requirements|qualifications|responsibilities|training|education|how to become (?:one|an?"
+    r" \w+)|what they do|a day in the life|day in the life|job description|career guide"
+    r"|career profile|career info(?:rmation)?|job facts|career facts|overview|profile)"
+)
+_ABOUT_SUFFIX = re.compile(
+    rf"^(?P<t>.+?)(?:\s*[-–—:|,]\s*(?:{_ABOUT}(?:\s*(?:,|&|and)\s*{_ABOUT})*)|\s+(?:career guide"
+    r"|job description|career profile|salary guide|career information|job facts|career facts))"
+    r"\s*\??$",
+    re.I,
+)
+_ABOUT_PREFIX = re.compile(rf"^{_ABOUT}(?:\s*(?:,|&|and)\s*{_ABOUT})*\s*[-–—:|]\s*(?P<t>.+)$",
+                           re.I)  # fmt: skip
+# "Nurse in Canada", "Nurse (NOC 31301)", "Nurse - ANZSCO 254412": a place or code after it.
+_COUNTRIES = (
+    r"(?:the )?(?:united states|usa|us|united kingdom|uk|england|scotland|wales|northern ireland"
+    r"|canada|australia|new zealand|aotearoa|ireland)"
+)
+_PLACE_OR_CODE = re.compile(
+    rf"^(?P<t>.+?)\s*(?:\bin {_COUNTRIES}|\((?:[A-Z][A-Za-z*-]{{1,8}}\s*)?[\d][\d.-]*\)"
+    r"|[-–—:|]\s*(?:[A-Z][A-Za-z*-]{1,8}\s*)?\d[\d.-]*)$",
+    re.I,
+)
 _SEPARATORS = re.compile(r"\s+[|–—:·•»-]\s+")
 _SITE_SECTIONS = re.compile(
     r"^(?:home|homepage|start|main|index|explore(?: careers| jobs| occupations)?|careers?"
@@ -76,12 +112,20 @@ def generic_title(text: str) -> bool:
 
 
 def _strip(text: str) -> str:
-    """A heading without its generic prefix or suffix ("Career report - Actors" -> Actors)."""
+    """A heading without its generic prefix or suffix ("Career report - Actors" -> Actors,
+    "What does a nurse do?" -> nurse, "Nurse in Canada" -> Nurse)."""
     t = clean(text)
-    for pattern in (_PREFIX, _SUFFIX):
-        m = pattern.match(t)
-        if m:
-            t = clean(m.group("t"))
+    for _ in range(3):  # "How to become a nurse: salary and skills"
+        before = t
+        q = _QUESTION.match(t)
+        if q:
+            t = clean(next(g for g in q.groups() if g))
+        for pattern in (_PREFIX, _SUFFIX, _ABOUT_PREFIX, _ABOUT_SUFFIX, _PLACE_OR_CODE):
+            m = pattern.match(t)
+            if m and clean(m.group("t")):
+                t = clean(m.group("t"))
+        if t == before:
+            break
     return t
 
 
@@ -157,17 +201,29 @@ def category(tree: LexborHTMLParser, url: str, page: PageIndex, d: Draft) -> boo
     name = title(tree, page).lower()
     items = []
     for trail in tree.css(_BREADCRUMB)[:5]:
-        items = [text_of(li, 20) for li in within(trail, 60) if li.tag == "li"]
+        items = _crumbs(trail)
         if items:
             break
     if items:
-        picked = _section(items, name)
+        picked = section(items, name)
         d.put("category", picked, "breadcrumb")
         return picked is not None
     return _link_trail(tree, url, name, d)
 
 
-def _section(items: list[str], name: str) -> str | None:
+def _crumbs(trail: LexborNode) -> list[str]:
+    """A breadcrumb's sections: its list items, else its links ("Home › Careers › Nurse"
+    written as links between text arrows); never the item marked as the current page."""
+    nodes = within(trail, 60)
+    lis = [n for n in nodes if n.tag == "li"]
+    if lis:
+        return [text_of(li, 20) for li in lis if li.attributes.get("aria-current") != "page"]
+    return [text_of(a, 20) for a in nodes if a.tag == "a"]
+
+
+def section(items: list[str], name: str) -> str | None:
+    """The last breadcrumb item that is the career's own section (not the site's, not
+    the career `name` itself), or None."""
     for text in reversed(items):
         t = clean(text)
         if not t or len(t) > 60 or t.lower() == name:
@@ -192,7 +248,7 @@ def _link_trail(tree: LexborHTMLParser, url: str, name: str, d: Draft) -> bool:
         last = paths[-1]
         if paths[0] != "/" or last == urlsplit(url).path or not last.startswith(folder):
             continue
-        picked = _section([text_of(a, 20) for a in links], name)
+        picked = section([text_of(a, 20) for a in links], name)
         if picked:
             d.put("category", picked, "link-trail")
             return True

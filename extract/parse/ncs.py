@@ -15,6 +15,8 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from extract.errors import ParseError
 from extract.parse.draft import Draft
+from extract.parse.labels import pay_statements
+from extract.parse.page import index_page
 from extract.parse.text import clean, next_element, text_of
 from extract.records import RawCareer
 
@@ -110,8 +112,14 @@ def _salary(tree: LexborHTMLParser, d: Draft) -> None:
         head = _heading(tree, "average salary")
         block = next_element(head) if head is not None else None
         rule = "salary-heading"
+        if block is not None and len(block.css("p")) < 2 and head is not None:
+            # The heading, then its amounts as sibling paragraphs ("<p>£24,000 Starter</p>
+            # <span>to</span><p>£40,000 Experienced</p>"): the block is their container.
+            container = head.parent
+            if container is not None and len(container.css("p")) >= 2:
+                block = container
         if block is not None:
-            ps = block.css("p")
+            ps = [p for p in block.css("p") if _STARTER.search(text_of(p))] or block.css("p")
             starter, experienced = (ps[0], ps[-1]) if len(ps) >= 2 else (None, None)
     if block is None:
         return
@@ -126,7 +134,14 @@ def _salary(tree: LexborHTMLParser, d: Draft) -> None:
     d.put("salary_median", None, rule)
     text = f"{shown} ({period.group(1)})" if shown and period else shown
     d.put("salary_text", text or None, rule)
-    d.put("currency_hint", "GBP" if (low or high or _MONEY.search(shown)) else None, "site")
+    # The site's pounds, unless the amounts name another currency (a page laid out the same
+    # way on another country's site: "NZ$46,010 Starter"); a wrong currency is worse than none.
+    foreign = re.search(r"\$|\b(?:USD|CAD|AUD|NZD|EUR)\b|dollars?", shown) and "£" not in shown
+    pounds = (low or high or _MONEY.search(shown)) and not foreign
+    d.put("currency_hint", "GBP" if pounds else None, "site")
+    if foreign:  # which dollar: the page's own words about its pay ("Pay is in NZ dollars")
+        said = " | ".join(pay_statements(index_page(tree)))
+        d.put("salary_context", said or None, "page-statement")
 
 
 def _amount(p: LexborNode | None) -> str | None:

@@ -50,6 +50,9 @@ _LIST_WORDS = re.compile(
 )
 
 
+_SENTENCE_SPEC = 50  # a list named by its own sentence yields to any labelled list
+
+
 @dataclass(frozen=True, slots=True)
 class ListSource:
     field: str  # duties | technical_skills | people_skills | tools
@@ -91,6 +94,9 @@ def _sources(index: PageIndex) -> Iterator[ListSource]:
         section = _section_of(el, index)
         if section:
             yield ListSource(found[0], found[1], order, label, tuple(section))
+    for order, el in enumerate(index.elements):  # "You'll need patience, empathy and ..."
+        if el.tag == "p" and not index.noisy[order] and SKILL_LEAD.match(text_of(el, 12)):
+            yield ListSource("people_skills", _SENTENCE_SPEC, order, "sentence", (el,))
     for order, el in enumerate(index.elements):  # panels named by the element they cite
         ref = el.attributes.get("aria-labelledby")
         if not ref or index.noise(el):
@@ -341,10 +347,13 @@ def _comma_items(section: list[LexborNode]) -> list[str]:
     head, colon, rest = text.partition(":")
     if colon and len(head) <= 60 and "," not in head:
         text = rest
+    lead = None if colon else SKILL_LEAD.match(text)
+    if lead:
+        text, colon = text[lead.end() :], ":"  # "You'll need patience, ..." is introduced
     text = text.strip().rstrip(".").strip()
     if re.search(r"[.!?]\s+[A-Z]", text):
         return []  # sentences, not a list
-    items = _split_top(text)
+    items = _and_split(_split_top(text), sentence=lead is not None)
     if len(items) < 3 or any(not i or len(i) > 100 or _words(i) > 8 for i in items):
         return []
     # A sentence with commas ("Nurses need patience, empathy, and stamina to cope") is no
@@ -352,6 +361,40 @@ def _comma_items(section: list[LexborNode]) -> list[str]:
     if not (colon or all(not i[0].islower() for i in items) or all(len(i.split()) <= 4
                                                                for i in items)):  # fmt: skip
         return []
+    return items
+
+
+# What introduces a list written as a sentence: "To do well you'll need", "Employers look
+# for", "You need to be".
+SKILL_LEAD = re.compile(
+    r"^(?:to (?:do well|succeed|get ahead|do this job)(?: in (?:this|the) (?:job|role))?,?\s+)?"
+    r"(?:you(?:'ll| will| would)?|employers(?: also)?|they(?:'ll)?)\s+(?:also\s+)?(?:need|want"
+    r"|look for|value|expect)(?:\s+to\s+(?:be|have|show))?\s+",
+    re.I,
+)
+_LAST_AND = re.compile(r"\s+(?:and|&)\s+", re.I)
+
+
+def _and_split(items: list[str], *, sentence: bool) -> list[str]:
+    """A list written "a, b and c" (or "a, b, and c") as its items, an Oxford comma's "and"
+    dropped. The last item is split at its "and" only when that reads as a list's: no
+    other item holds an "and" (else it belongs to the names, "Logical and systems
+    thinking"), and what follows it opens as the other items do: capitalized like them
+    ("Empathy and Patience", not "Clear communication with patients and families"), or in
+    lower case in a sentence that introduces the list ("You'll need patience and tact")."""
+    if len(items) < 2:
+        return items
+    last = re.sub(r"^(?:and|&)\s+", "", items[-1], flags=re.I)
+    if last != items[-1]:
+        return [*items[:-1], last]
+    pieces = _LAST_AND.split(last)
+    if len(pieces) != 2 or not all(pieces) or any(_LAST_AND.search(i) for i in items[:-1]):
+        return items
+    capitals = {i[0].isupper() for i in (*items[:-1], pieces[0]) if i}
+    if capitals == {True} and pieces[1][0].isupper():
+        return [*items[:-1], *pieces]
+    if capitals == {False} and pieces[1][0].islower() and sentence:
+        return [*items[:-1], *pieces]
     return items
 
 
@@ -378,6 +421,29 @@ def _single(section: list[LexborNode]) -> list[str]:
     return [text]
 
 
+def _table_items(section: list[LexborNode]) -> list[str]:
+    """Items as the first column of a table with a header row ("Task | How often", "Skill
+    | Importance"): every other cell short (a rating, a level, a meter), or []."""
+    table = next((n for n in section[:4] if n.tag == "table"), None)
+    if table is None:
+        table = next((t for n in section[:4] if (t := n.css_first("table")) is not None), None)
+    if table is None:
+        return []
+    rows = [[c for c in children(tr, 20) if c.tag in {"td", "th"}] for tr in table.css("tr")[:200]]
+    rows = [r for r in rows if r]
+    if len(rows) < 3 or not all(c.tag == "th" for c in rows[0]) or len(rows[0]) < 2:
+        return []
+    items = []
+    for cells in rows[1:]:
+        if len(cells) != len(rows[0]):
+            return []
+        first = text_of(cells[0], _ITEM_BUDGET)
+        if not first or len(first) > 300 or any(len(text_of(c, 12)) > 24 for c in cells[1:]):
+            return []
+        items.append(first)
+    return items
+
+
 def duty_items(section: list[LexborNode]) -> tuple[str, ...]:
     lists = _lists_in(section)
     if lists:
@@ -391,7 +457,9 @@ def duty_items(section: list[LexborNode]) -> tuple[str, ...]:
                 chosen.append(lst)
         picked = chosen or lists[:1]
         return tuple(t for lst in picked for t in _own_items(lst))
-    return tuple(_lines(section) or _enumerated(section) or _runs(section))
+    return tuple(
+        _table_items(section) or _lines(section) or _enumerated(section) or _runs(section)
+    )
 
 
 def skill_items(section: list[LexborNode]) -> tuple[str, ...]:
@@ -400,7 +468,11 @@ def skill_items(section: list[LexborNode]) -> tuple[str, ...]:
         return tuple(items)
     leads = _leadins(section)
     return leads or tuple(
-        _lines(section) or _comma_items(section) or _runs(section) or _single(section)
+        _table_items(section)
+        or _lines(section)
+        or _comma_items(section)
+        or _runs(section)
+        or _single(section)
     )
 
 

@@ -43,7 +43,20 @@ MONEY = [
     ("Pay is usually $61,730.", (61730.0, 61730.0, "USD", "year")),
     ("$1.5.3", (NA, NA, NA, NA)),
     ("$1,650 per week", (85800.0, 85800.0, "USD", "week")),
-]
+    # A range written as a rise (round 4): the start is the low, where it rises to the high.
+    ("Starting around £24,000, rising to £40,000 with experience", (24000.0, 40000.0, "GBP",
+                                                                    "year")),
+    ("starting salaries are around £58100 per year, rising to £142680", (58100.0, 142680.0,
+                                                                         "GBP", "year")),
+    ("New entrants can expect $900 a week; with experience this can rise to $1,400",
+     (46800.0, 72800.0, "USD", "week")),
+    ("Salaries start at £20,000 and can reach £30,000 a year", (20000.0, 30000.0, "GBP",
+                                                                "year")),
+    ("NZ$19.06 an hour, increasing to NZ$38.52", (39644.8, 80121.6, "NZD", "hour")),
+    ("GBP 44,170 New entrant to GBP 74,440 Experienced", (44170.0, 74440.0, "GBP", "year")),
+    # Two figures a rise does not join stay the first figure.
+    ("$30 an hour, and $40 for overtime", (62400.0, 62400.0, "USD", "hour")),
+]  # fmt: skip
 
 
 def test_parse_money_periods_currencies_and_numbers_as_written():
