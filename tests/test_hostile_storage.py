@@ -272,12 +272,15 @@ def small_disk(path: Path, size: str) -> Iterator[Path]:
 def fill(disk: Path, leave: int) -> Path:
     """Fill `disk` up, leaving about `leave` bytes free; returns the filler file."""
     filler = disk / "filler"
-    with filler.open("wb") as fh:
+    # Unbuffered: a buffered file would retry its unwritten tail on close, and fail there.
+    fd = os.open(filler, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+    try:
         chunk = b"\0" * 65536
         with contextlib.suppress(OSError):
-            while True:
-                fh.write(chunk)
-                fh.flush()
+            while os.write(fd, chunk) > 0:
+                pass
+    finally:
+        os.close(fd)
     size = filler.stat().st_size
     os.truncate(filler, max(0, size - leave))
     return filler
