@@ -114,7 +114,8 @@ def test_sharded_ingest_survives_a_killed_worker(
         # Mid-crawl: every host has been reached, and a worker is running its shard.
         wait_until(lambda: all(profile_requests(s) >= 2 for s in hosts), timeout=240,
                    what="the shards' first profile pages", proc=ingest)
-        victim = next(w for w in workers if running_a_flow(w))
+        victim = wait_until(lambda: next((w for w in workers if running_a_flow(w)), None),
+                            timeout=60, what="a worker running a shard")
         before = {s.origin: profile_requests(s) for s in hosts}
         kill_tree(victim)
         out, err = ingest.communicate(timeout=300)
