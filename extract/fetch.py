@@ -30,7 +30,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+import aiohttp
 import httpx
+from httpx_aiohttp import AiohttpTransport
 
 from core.errors import StorageError
 from core.settings import CrawlSettings
@@ -61,6 +63,10 @@ TRANSIENT_STATUSES = frozenset({408, 429})
 ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 
 
+_LIMITS = httpx.Limits(max_connections=64, max_keepalive_connections=32)
+_MAX_HEADER_LINE = 16 * 1024  # what h11 allows; aiohttp's own default is 8 KiB
+
+
 def make_client(
     settings: CrawlSettings, *, transport: httpx.AsyncBaseTransport | None = None
 ) -> httpx.AsyncClient:
@@ -70,7 +76,7 @@ def make_client(
     counts decoded bytes. `transport` is for tests (`httpx.MockTransport`).
     """
     return httpx.AsyncClient(
-        transport=transport,
+        transport=transport or wire_transport(),
         headers={
             "User-Agent": settings.user_agent,
             "Accept": ACCEPT,
@@ -83,8 +89,39 @@ def make_client(
             pool=settings.total_timeout,
         ),
         follow_redirects=False,
-        limits=httpx.Limits(max_connections=64, max_keepalive_connections=32),
+        limits=_LIMITS,
     )
+
+
+def wire_transport() -> httpx.AsyncBaseTransport:
+    """httpx on aiohttp's connection pool and C HTTP parser (httpx-aiohttp).
+
+    httpx's own transport (httpcore, h11, anyio) spent about 60% of the crawl
+    process's Python time (`benchmarks/vs_scrapy.py`), most of it scanning its
+    pool for expired connections on every request; this one keeps httpx's API,
+    timeouts and errors for everything above the socket. The session keeps no
+    cookies of its own (httpx's jar is the one) and reads proxies from the
+    environment as httpx does.
+    """
+
+    def session() -> aiohttp.ClientSession:  # made on first use, inside the run's loop
+        connector = aiohttp.TCPConnector(
+            limit=_LIMITS.max_connections or 0, keepalive_timeout=_LIMITS.keepalive_expiry
+        )
+        wire = aiohttp.ClientSession(
+            connector=connector,
+            cookie_jar=aiohttp.DummyCookieJar(),
+            trust_env=True,
+            max_line_size=_MAX_HEADER_LINE,
+            max_field_size=_MAX_HEADER_LINE,
+        )
+        # No silent resend of a request whose kept-alive connection dropped: every
+        # attempt goes through `extract.retry` and the host's limiter (aiohttp's own
+        # test client turns it off the same way; it has no public switch).
+        wire._retry_connection = False
+        return wire
+
+    return AiohttpTransport(limits=_LIMITS, client=session)
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +184,20 @@ def _status_error(resp: httpx.Response, url: str) -> FetchError | None:
             f"HTTP {status}", url=url, status=status, retry_after=retry_after
         )
     return TerminalFetchError(f"HTTP {status}", url=url, status=status)
+
+
+def _transport_reason(exc: httpx.TransportError) -> str:
+    """"timeout: ReadTimeout" for a timeout, else "network error: <what the wire said>".
+
+    httpx-aiohttp files every aiohttp connection error (a reset, a server that hung
+    up) under `ConnectTimeout`; what it came from tells whether time really ran out.
+    """
+    cause = exc.__cause__
+    timed_out = cause is None or isinstance(cause, TimeoutError)
+    if isinstance(exc, httpx.TimeoutException) and timed_out:
+        return f"timeout: {type(exc).__name__}"
+    detail = str(cause or exc) or type(cause or exc).__name__
+    return f"network error: {detail}"
 
 
 async def _read_capped(resp: httpx.Response, url: str, cap: int, *, cut: bool = False) -> bytes:
@@ -298,9 +349,9 @@ class Fetcher:
             raise TransientFetchError(
                 f"no complete response within {self.settings.total_timeout:g}s", url=url
             ) from exc
-        except httpx.TimeoutException as exc:
-            raise TransientFetchError(f"timeout: {type(exc).__name__}", url=url) from exc
         except httpx.TransportError as exc:  # connect/read errors, resets, protocol errors
+            raise TransientFetchError(_transport_reason(exc), url=url) from exc
+        except aiohttp.ClientError as exc:  # one httpx-aiohttp does not translate (a bad header)
             detail = str(exc) or type(exc).__name__
             raise TransientFetchError(f"network error: {detail}", url=url) from exc
         except httpx.HTTPError as exc:

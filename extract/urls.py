@@ -30,7 +30,7 @@ def _split(url: str) -> SplitResult:
         raise BadUrl(f"not an http(s) URL: {url!r}")
     if not parts.hostname:
         raise BadUrl(f"URL has no host: {url!r}")
-    if any(ch.isspace() for ch in text):
+    if len(text.split(None, 1)) > 1:  # str.split knows every Unicode space, in C
         raise BadUrl(f"URL contains whitespace: {url!r}")
     del port
     return parts

@@ -33,6 +33,8 @@ def test_canonicalize(url: str, expected: str) -> None:
         ("http:///x", "URL has no host: 'http:///x'"),
         ("http://example.com:99999/", "not a valid URL: 'http://example.com:99999/'"),
         ("http://exa mple.com/", "URL contains whitespace: 'http://exa mple.com/'"),
+        ("http://example.com/a\u2003b", "URL contains whitespace"),  # an em space
+        ("http://example.com/a\tb", "URL contains whitespace"),
         ("http://user:pw@example.com/", "URL with credentials is not allowed"),
     ],
 )
