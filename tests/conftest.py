@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import tempfile
@@ -60,6 +61,7 @@ def prefect_server() -> Iterator[None]:
         try:
             yield
         finally:
+            gc.collect()  # that socket is closed now, under the hook, not at exit without it
             sys.unraisablehook = previous_hook
 
 

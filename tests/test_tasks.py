@@ -53,3 +53,44 @@ def test_a_transient_failure_of_an_async_batch_task_is_retried(prefect_server):
     with pytest.raises(TerminalFetchError):
         asyncio.run(run(TerminalFetchError("HTTP 404", url="http://a.test/")))
     assert len(attempts) == 1  # a lasting failure is not retried
+
+
+
+class _Watched(list):  # type: ignore[type-arg]
+    """A batch that counts who iterates it: Prefect walking a task's arguments for
+    futures does; the tasks' own callees here do not."""
+
+    walks = 0
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        _Watched.walks += 1
+        return super().__iter__()
+
+
+def test_a_batch_reaches_its_task_without_prefect_walking_it(prefect_server):
+    """Every task is `quoted`: a batch of thousands of records costs Prefect nothing
+    (the same call to the unquoted task walks the batch)."""
+    import asyncio
+
+    from prefect import flow
+
+    from flows.tasks import parse_task
+
+    class Parser:
+        async def parse(self, pages):  # type: ignore[no-untyped-def]
+            assert type(pages) is _Watched  # the batch itself, unwrapped
+            return pages
+
+    class Sink:
+        async def take(self, parsed):  # type: ignore[no-untyped-def]
+            return ["taken", len(parsed)]
+
+    @flow
+    async def run(quoted: bool) -> list[object]:
+        called = parse_task if quoted else parse_task.task
+        return await called(_Watched([1, 2, 3]), Parser(), Sink())
+
+    assert asyncio.run(run(True)) == ["taken", 3]
+    assert _Watched.walks == 0
+    assert asyncio.run(run(False)) == ["taken", 3]
+    assert _Watched.walks > 0  # the check can tell
