@@ -1,7 +1,8 @@
 """Parse one HTML page into a `RawCareer`: pure functions, no I/O.
 
 The page is parsed once with selectolax (lexbor), after `depth.bounded` has
-flattened pathological nesting. Sources are tried in order, each filling only
+flattened pathological nesting and `components.plain` has written web
+components' attribute words out as elements. Sources are tried in order, each filling only
 the field groups the ones before it did not settle (see `draft.fill`), and
 every value keeps the rule that found it in `rules`:
 
@@ -34,6 +35,7 @@ from selectolax.lexbor import LexborHTMLParser
 from extract.errors import NotACareerPage, ParseError
 from extract.parse import (
     codes,
+    components,
     depth,
     embedded,
     jsonld,
@@ -97,7 +99,7 @@ def parse_page(
     `ParseError` for profile pages that cannot be read; nothing else.
     """
     try:
-        tree = LexborHTMLParser(depth.bounded(html))
+        tree = LexborHTMLParser(components.plain(depth.bounded(html)))
     except Exception as exc:  # selectolax raises bare errors on hostile input
         raise ParseError(f"unreadable HTML: {exc}", url=url) from exc
     try:

@@ -1,0 +1,71 @@
+"""Kinds of page held-out round 5 showed the reader could not read (raw fields as read).
+
+Every page here is written for the test, in markup of its own: none is a corpus page.
+"""
+
+from __future__ import annotations
+
+from extract.parse import parse_page
+from extract.parse.components import plain
+
+URL = "https://jobs.example.net/occupations/welder"
+
+
+def _page(body: str, *, title: str = "Welder - Jobs") -> str:
+    return (f'<html lang="en"><head><title>{title}</title></head><body><main>{body}</main>'
+            "</body></html>")  # fmt: skip
+
+
+# --- web components: words in attributes, slots and shadow roots --------------------------------
+
+
+def test_facts_in_custom_element_attributes_are_read() -> None:
+    body = (
+        '<ui-title level="1" text="Welder"></ui-title>'
+        '<ui-group heading="At a glance">'
+        '<ui-fact label="Pay (per year)" value="$41,000 to $67,000"></ui-fact>'
+        '<ui-fact label="Outlook" value="Good"></ui-fact>'
+        '<ui-fact label="Workers" value="418,000"></ui-fact></ui-group>'
+        '<ui-group heading="What you will do"><ul><li>Cut and join metal parts</li>'
+        "<li>Read blueprints and weld symbols</li></ul></ui-group>"
+        '<ui-group heading="Skills"><ui-pill label="Welding"></ui-pill>'
+        '<ui-pill label="Blueprint reading"></ui-pill><ui-pill>Steady hands</ui-pill></ui-group>'
+    )
+    career = parse_page(_page(body), URL)
+    assert career.title == "Welder"
+    assert career.salary_low == "$41,000 to $67,000"  # a range stays raw: transform splits it
+    assert career.outlook == "Good"
+    assert career.workers == "418,000"
+    assert career.duties == ("Cut and join metal parts", "Read blueprints and weld symbols")
+    assert "Blueprint reading" in career.technical_skills + career.people_skills
+
+
+def test_slotted_label_and_value_are_read_apart() -> None:
+    body = (
+        "<h1>Welder</h1>"
+        '<x-stat value="$24.10" unit="per hour"><span slot="label">Median pay</span></x-stat>'
+        '<x-stat heading="Outlook"><span slot="value">Good</span></x-stat>'
+        '<x-stat heading="Pay"><span slot="value">$50K</span><span slot="unit">a year</span>'
+        "</x-stat>"
+    )
+    career = parse_page(_page(body), URL)
+    assert career.outlook == "Good"
+    assert plain('<x-s heading="Pay"><b slot="a">1</b><b slot="b">2</b></x-s>').count(" <b") == 2
+
+
+def test_a_declarative_shadow_root_is_read_in_place() -> None:
+    fact = (
+        '<x-fact><template shadowrootmode="open"><style>:host{{display:block}}</style>'
+        '<div part="label">{}</div><div part="value">{}</div></template></x-fact>'
+    )
+    body = "<h1>Welder</h1>" + fact.format("Average pay", "$1,150 per week") + fact.format(
+        "Job outlook", "Strong"
+    )
+    career = parse_page(_page(body), URL)
+    assert career.outlook == "Strong"
+    assert career.salary_median == "$1,150 per week"
+
+
+def test_a_page_without_custom_elements_is_left_as_it_is() -> None:
+    page = _page("<h1>Welder</h1><p>data-x</p>")
+    assert plain(page) is page
