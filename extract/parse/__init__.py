@@ -1,8 +1,9 @@
 """Parse one HTML page into a `RawCareer`: pure functions, no I/O.
 
 The page is parsed once with selectolax (lexbor), after `depth.bounded` has
-flattened pathological nesting and `components.plain` has written web
-components' attribute words out as elements. Sources are tried in order, each filling only
+flattened pathological nesting and `components.plain` and `preformatted.plain`
+have written web components' attribute words and a print view's `<pre>` out as
+elements. Sources are tried in order, each filling only
 the field groups the ones before it did not settle (see `draft.fill`), and
 every value keeps the rule that found it in `rules`:
 
@@ -43,6 +44,7 @@ from extract.parse import (
     listing,
     meta,
     microdata,
+    preformatted,
     siterules,
 )
 from extract.parse.draft import GROUPS, fill, settled_groups
@@ -99,7 +101,7 @@ def parse_page(
     `ParseError` for profile pages that cannot be read; nothing else.
     """
     try:
-        tree = LexborHTMLParser(components.plain(depth.bounded(html)))
+        tree = LexborHTMLParser(components.plain(preformatted.plain(depth.bounded(html))))
     except Exception as exc:  # selectolax raises bare errors on hostile input
         raise ParseError(f"unreadable HTML: {exc}", url=url) from exc
     try:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from extract.parse import parse_page
 from extract.parse.components import plain
+from extract.parse.preformatted import plain as preformatted
 
 URL = "https://jobs.example.net/occupations/welder"
 
@@ -69,3 +70,49 @@ def test_a_declarative_shadow_root_is_read_in_place() -> None:
 def test_a_page_without_custom_elements_is_left_as_it_is() -> None:
     page = _page("<h1>Welder</h1><p>data-x</p>")
     assert plain(page) is page
+
+
+# --- a print view: the whole profile in one <pre> -----------------------------------------------
+
+_PRINTED = """Welder - printable profile
+~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+
+Welders join metal for ships, bridges and pipelines.
+
+AT A GLANCE
+Median wage ........... $23.40 per hour
+Outlook                 Good
+Workers employed ...... 418,000
+Job growth:
+    Employment of welders is projected to grow 2 percent from 2024 to
+    2034, about as fast as average.
+
+WHAT WELDERS DO
+  - Cut and join metal parts
+  - Read blueprints and weld
+    symbols before starting
+  - Inspect finished welds
+
+~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+"""
+
+
+def test_a_profile_printed_in_one_pre_is_read() -> None:
+    career = parse_page(_page(f"<h1>Welder</h1><pre>{_PRINTED}</pre>"), URL)
+    assert career.salary_median == "$23.40 per hour"
+    assert career.outlook == "Good"
+    assert career.workers == "418,000"
+    assert career.growth == (
+        "Employment of welders is projected to grow 2 percent from 2024 to 2034, about as fast as"
+        " average."
+    )
+    assert career.duties == (
+        "Cut and join metal parts",
+        "Read blueprints and weld symbols before starting",
+        "Inspect finished welds",
+    )
+
+
+def test_code_in_a_pre_is_left_alone() -> None:
+    page = _page("<h1>Welder</h1><pre>x = 1\nif x:  print(x)\n</pre>")
+    assert preformatted(page) == page
