@@ -8,6 +8,7 @@ from __future__ import annotations
 from extract.parse import parse_page
 from extract.parse.components import plain
 from extract.parse.preformatted import plain as preformatted
+from extract.parse.text import clean
 
 URL = "https://jobs.example.net/occupations/welder"
 
@@ -116,3 +117,47 @@ def test_a_profile_printed_in_one_pre_is_read() -> None:
 def test_code_in_a_pre_is_left_alone() -> None:
     page = _page("<h1>Welder</h1><pre>x = 1\nif x:  print(x)\n</pre>")
     assert preformatted(page) == page
+
+
+# --- footnote markers glued to labels and values ------------------------------------------------
+
+
+def _facts(rows: str) -> str:
+    return _page(f"<h1>Welder</h1><table>{rows}</table><p><small>1 Before tax.</small></p>")
+
+
+def test_a_marker_in_a_sup_is_no_part_of_the_value_or_the_label() -> None:
+    career = parse_page(
+        _facts(
+            "<tr><th>Median wage</th><td>CA$30.30 an hour<sup>1</sup></td></tr>"
+            "<tr><th>Number of workers<sup>3</sup></th><td>41,500</td></tr>"
+            '<tr><th>Job outlook<sup><a href="#fn2">[2]</a></sup></th><td>Good</td></tr>'
+        ),
+        URL,
+    )
+    assert career.salary_median == "CA$30.30 an hour"
+    assert career.workers == "41,500"
+    assert career.outlook == "Good"
+
+
+def test_superscript_digits_are_dropped_but_not_a_units() -> None:
+    career = parse_page(
+        _facts(
+            "<tr><th>Employment\u00b2</th><td>12,000</td></tr>"
+            "<tr><th>Typical salary range\u00b9</th><td>$38,000-$52,000 per year\u00b9</td></tr>"
+        ),
+        URL,
+    )
+    assert career.workers == "12,000"
+    assert career.salary_low == "$38,000-$52,000 per year"
+    assert clean("a 50 m\u00b2 workshop") == "a 50 m\u00b2 workshop"
+
+
+def test_a_link_to_a_note_is_dropped_but_real_digits_stay() -> None:
+    rows = (
+        '<tr><th>Workers*</th><td>1,200<a href="#n1">1</a></td></tr>'
+        "<tr><th>Median pay</th><td>$52,100<sup>*</sup></td></tr>"
+    )
+    career = parse_page(_facts(rows), URL)
+    assert career.workers == "1,200"
+    assert career.salary_median == "$52,100"
