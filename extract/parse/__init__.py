@@ -1,9 +1,9 @@
 """Parse one HTML page into a `RawCareer`: pure functions, no I/O.
 
 The page is parsed once with selectolax (lexbor), after `depth.bounded` has
-flattened pathological nesting and `components.plain` and `preformatted.plain`
-have written web components' attribute words and a print view's `<pre>` out as
-elements. Sources are tried in order, each filling only
+flattened pathological nesting and what a browser shows but the tree holds as no
+text is written out as elements (`_as_markup`: web components' attributes, a
+print view's `<pre>`, an SVG chart's figures). Sources are tried in order, each filling only
 the field groups the ones before it did not settle (see `draft.fill`), and
 every value keeps the rule that found it in `rules`:
 
@@ -35,6 +35,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from extract.errors import NotACareerPage, ParseError
 from extract.parse import (
+    charts,
     codes,
     components,
     depth,
@@ -101,7 +102,7 @@ def parse_page(
     `ParseError` for profile pages that cannot be read; nothing else.
     """
     try:
-        tree = LexborHTMLParser(components.plain(preformatted.plain(depth.bounded(html))))
+        tree = LexborHTMLParser(_as_markup(depth.bounded(html)))
     except Exception as exc:  # selectolax raises bare errors on hostile input
         raise ParseError(f"unreadable HTML: {exc}", url=url) from exc
     try:
@@ -120,6 +121,11 @@ def parse_page(
         raise ParseError(f"parser failed: {type(exc).__name__}: {exc}", url=url) from exc
     log.debug("parsed %s with %s: %s", url, career.parser, career.rules)
     return career
+
+
+def _as_markup(html: str) -> str:
+    """Web components, a print view's `<pre>` and a chart's figures as plain elements."""
+    return charts.plain(preformatted.plain(components.plain(html)))
 
 
 def _with_code(career: RawCareer, tree: LexborHTMLParser, url: str) -> RawCareer:

@@ -6,6 +6,7 @@ Every page here is written for the test, in markup of its own: none is a corpus 
 from __future__ import annotations
 
 from extract.parse import parse_page
+from extract.parse.charts import plain as charts
 from extract.parse.components import plain
 from extract.parse.preformatted import plain as preformatted
 from extract.parse.text import clean
@@ -161,3 +162,66 @@ def test_a_link_to_a_note_is_dropped_but_real_digits_stay() -> None:
     career = parse_page(_facts(rows), URL)
     assert career.workers == "1,200"
     assert career.salary_median == "$52,100"
+
+
+# --- pay only in an SVG chart -------------------------------------------------------------------
+
+_OUTLOOK = "<dl><dt>Outlook</dt><dd>Good</dd></dl>"
+_LEGEND = ('<g><rect width="8" height="8"></rect><text x="10">Welder</text>'
+           '<text x="90">All jobs</text></g>')  # fmt: skip
+
+
+def _chart(svg_attrs: str, inside: str, caption: str) -> str:
+    return _page(
+        f"<h1>Welder</h1><h2>Wages</h2><figure><svg {svg_attrs}>{inside}</svg>"
+        f"<figcaption>{caption}</figcaption></figure>{_OUTLOOK}"
+    )
+
+
+def test_figures_in_chart_text_are_read_for_the_occupations_series() -> None:
+    bars = (
+        '<g><rect height="90"></rect><text class="v">$48,200</text><text>$41,000</text>'
+        "<text>Median</text></g>"
+    )
+    career = parse_page(_chart('role="group"', _LEGEND + bars, "Yearly wages in $"), URL)
+    assert career.salary_median == "$48,200"
+    assert career.salary_context is not None
+    assert "Yearly wages in $" in career.salary_context
+
+
+def test_figures_in_per_bar_labels_are_read() -> None:
+    bars = (
+        '<rect role="img" aria-label="Welder, Starting: $19.10"></rect>'
+        '<rect role="img" aria-label="All jobs, Starting: $16.00"></rect>'
+        '<rect role="img" aria-label="Welder, Experienced: $31.75"></rect>'
+    )
+    career = parse_page(_chart("", "<title>Hourly wages</title>" + bars, "Hourly wages"), URL)
+    assert (career.salary_low, career.salary_high) == ("$19.10", "$31.75")
+    assert career.salary_context is not None
+    assert "Hourly" in career.salary_context
+
+
+def test_a_charts_summary_label_is_read() -> None:
+    label = "Weekly pay. Welder: median AUD 1,310. All jobs: median AUD 1,150."
+    career = parse_page(_chart(f'role="img" aria-label="{label}"', "", "Pay"), URL)
+    assert career.salary_median == "AUD 1,310"
+    assert career.salary_context is not None
+    assert "Weekly pay" in career.salary_context
+
+
+def test_the_figure_caption_gives_the_period_of_its_hidden_table() -> None:
+    page = _page(
+        "<h1>Welder</h1><figure><svg></svg><figcaption>Hourly pay in $: welders and all jobs"
+        '</figcaption></figure><table class="sr-only"><tr><td></td><th>Median</th></tr>'
+        "<tr><th>Welder</th><td>$23.90</td></tr><tr><th>All jobs</th><td>$21.00</td></tr></table>"
+        + _OUTLOOK
+    )
+    career = parse_page(page, URL)
+    assert career.salary_median == "$23.90"
+    assert career.salary_context is not None
+    assert "Hourly pay in $" in career.salary_context
+
+
+def test_an_icon_is_no_chart() -> None:
+    page = '<p><svg aria-label="Share, Email: me"><text>Share</text></svg></p>'
+    assert charts(page) == page
