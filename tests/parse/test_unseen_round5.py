@@ -225,3 +225,17 @@ def test_the_figure_caption_gives_the_period_of_its_hidden_table() -> None:
 def test_an_icon_is_no_chart() -> None:
     page = '<p><svg aria-label="Share, Email: me"><text>Share</text></svg></p>'
     assert charts(page) == page
+
+
+# --- a growth sentence alone in a table cell ----------------------------------------------------
+
+
+def test_a_growth_sentence_spanning_a_table_row_is_read() -> None:
+    rows = (
+        '<tr><td colspan="2">Employment of welders is projected to grow 3 percent from 2024 to'
+        " 2034, about as fast as the average.</td></tr><tr><th>Workers</th><td>418,000</td></tr>"
+    )
+    career = parse_page(_page(f"<h1>Welder</h1><table>{rows}</table>"), URL)
+    assert career.growth is not None
+    assert career.growth.startswith("Employment of welders is projected to grow 3 percent")
+    assert career.workers == "418,000"
