@@ -266,6 +266,7 @@ DUTIES = _pattern(
 TECHNICAL = re.compile(
     r"(technical|hard|digital|specialist)( skills| knowledge)?|(tools|technical)( (and|&) "
     r"technical)? skills|knowledge|technical knowledge|tools and technical skills"
+    r"|knowledge (and|&) (technical |specialist )?skills"  # an apprenticeship standard's K+S
 )
 TOOLS = re.compile(
     r"tools( (and|&) (technology|equipment|software))?|technology( skills| used)?"
@@ -279,6 +280,7 @@ PEOPLE = re.compile(
     r"| for (this|the) (job|role|career)| to have)?|required skills|what it takes"
     r"|competenc(ies|e)|abilities|personal suitability|you('ll| will)? need|what you need"
     r"|(in-demand|in demand|most (wanted|requested)|popular|common) skills"
+    r"|(key |required |expected )?behaviou?rs"  # an apprenticeship standard's B
 )
 SKILLS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("tools", TOOLS),

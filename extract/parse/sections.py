@@ -45,7 +45,7 @@ _MAX_SOURCES = 500  # list labels looked at on one page (a career page has a doz
 # Cheap first look: words every list label pattern contains one of.
 _LIST_WORDS = re.compile(
     r"\b(?:dut|task|responsib|skill|qualit|knowledge|tool|technolog|software|equipment|do\b"
-    r"|involve|role|abilit|competen|need|takes|suitab|day|what|stack)",
+    r"|involve|role|abilit|competen|need|takes|suitab|day|what|stack|behavio)",
     re.I,
 )
 
@@ -431,6 +431,9 @@ def _table_items(section: list[LexborNode]) -> list[str]:
         return []
     rows = [[c for c in children(tr, 20) if c.tag in {"td", "th"}] for tr in table.css("tr")[:200]]
     rows = [r for r in rows if r]
+    coded = _coded_items(rows)
+    if coded:
+        return coded
     if len(rows) < 3 or not all(c.tag == "th" for c in rows[0]) or len(rows[0]) < 2:
         return []
     items = []
@@ -441,6 +444,24 @@ def _table_items(section: list[LexborNode]) -> list[str]:
         if not first or len(first) > 300 or any(len(text_of(c, 12)) > 24 for c in cells[1:]):
             return []
         items.append(first)
+    return items
+
+
+# A reference code in a standard's table: "S1", "K12", "B3", "1.", "2a".
+_CODE = re.compile(r"[A-Z]{0,3}\d{1,3}[a-z]?[.)]?")
+
+
+def _coded_items(rows: list[list[LexborNode]]) -> list[str]:
+    """Items of a code | text table ("S1 | Microscopy", a header row or none): the text."""
+    body = rows[1:] if rows and all(c.tag == "th" for c in rows[0]) else rows
+    if len(body) < 2 or any(len(r) != 2 for r in body):
+        return []
+    items = []
+    for code, cell in body:
+        text = text_of(cell, _ITEM_BUDGET)
+        if not _CODE.fullmatch(text_of(code, 4)) or not text or len(text) > 300:
+            return []
+        items.append(text)
     return items
 
 

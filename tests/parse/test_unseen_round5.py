@@ -239,3 +239,36 @@ def test_a_growth_sentence_spanning_a_table_row_is_read() -> None:
     assert career.growth is not None
     assert career.growth.startswith("Employment of welders is projected to grow 3 percent")
     assert career.workers == "418,000"
+
+
+# --- skills and behaviours as code | text tables ------------------------------------------------
+
+
+def _coded(heading: str, items: list[str], code: str, cell: str = "th") -> str:
+    rows = "".join(
+        f'<tr><{cell} scope="row">{code}{i}</{cell}><td>{item}</td></tr>'
+        for i, item in enumerate(items, 1)
+    )
+    return f"<section><h2>{heading}</h2><table><tbody>{rows}</tbody></table></section>"
+
+
+def test_the_item_of_a_code_and_text_table_is_the_text() -> None:
+    body = (
+        "<h1>Welder</h1><dl><dt>Median pay</dt><dd>$50,000</dd><dt>Outlook</dt><dd>Good</dd></dl>"
+        + _coded("Knowledge and technical skills", ["Metallurgy", "Weld symbols"], "K")
+        + _coded("Behaviours", ["Works safely", "Takes ownership", "Team player"], "B", "td")
+    )
+    career = parse_page(_page(body), URL)
+    assert career.technical_skills == ("Metallurgy", "Weld symbols")
+    assert career.people_skills == ("Works safely", "Takes ownership", "Team player")
+
+
+def test_a_table_of_skills_and_their_importance_keeps_the_first_column() -> None:
+    rows = "".join(f"<tr><td>{s}</td><td>{n}</td></tr>" for s, n in (("Welding", "92"),
+                                                                        ("Grinding", "80")))
+    body = (
+        "<h1>Welder</h1><dl><dt>Median pay</dt><dd>$50,000</dd><dt>Outlook</dt><dd>Good</dd></dl>"
+        f"<h2>Skills</h2><table><tr><th>Skill</th><th>Importance</th></tr>{rows}"
+        "<tr><td>Reading</td><td>71</td></tr></table>"
+    )
+    assert parse_page(_page(body), URL).people_skills == ("Welding", "Grinding", "Reading")
