@@ -421,9 +421,10 @@ def _single(section: list[LexborNode]) -> list[str]:
     return [text]
 
 
-def _table_items(section: list[LexborNode]) -> list[str]:
+def _table_items(section: list[LexborNode], *, shares: bool = True) -> list[str] | None:
     """Items as the first column of a table with a header row ("Task | How often", "Skill
-    | Importance"): every other cell short (a rating, a level, a meter), or []."""
+    | Importance"): every other cell short (a rating, a level, a meter), or []. Without
+    `shares`, a table of percent shares ("London | 29.7%") gives None: places, no list."""
     table = next((n for n in section[:4] if n.tag == "table"), None)
     if table is None:
         table = next((t for n in section[:4] if (t := n.css_first("table")) is not None), None)
@@ -437,6 +438,7 @@ def _table_items(section: list[LexborNode]) -> list[str]:
     if len(rows) < 3 or not all(c.tag == "th" for c in rows[0]) or len(rows[0]) < 2:
         return []
     items = []
+    share = True
     for cells in rows[1:]:
         if len(cells) != len(rows[0]):
             return []
@@ -444,9 +446,14 @@ def _table_items(section: list[LexborNode]) -> list[str]:
         if not first or len(first) > 300 or any(len(text_of(c, 12)) > 24 for c in cells[1:]):
             return []
         items.append(first)
-    return items
+        share = share and all(_SHARE.fullmatch(text_of(c, 12)) for c in cells[1:])
+    return None if share and not shares else items
 
 
+# A percent share: "29.7%"; an item that ends in one ("Retail 41%") is a place or an
+# industry and its share, never a duty.
+_SHARE = re.compile(r"\d{1,3}(?:\.\d+)?\s?%")
+_SHARE_TAIL = re.compile(r"\s\d{1,3}(?:\.\d+)?\s?%$")
 # A reference code in a standard's table: "S1", "K12", "B3", "1.", "2a".
 _CODE = re.compile(r"[A-Z]{0,3}\d{1,3}[a-z]?[.)]?")
 
@@ -477,9 +484,16 @@ def duty_items(section: list[LexborNode]) -> tuple[str, ...]:
             if said and DUTY_INTRO.search(said) and not NOT_DUTY_INTRO.search(said):
                 chosen.append(lst)
         picked = chosen or lists[:1]
-        return tuple(t for lst in picked for t in _own_items(lst))
+        items = tuple(t for lst in picked for t in _own_items(lst))
+        return () if all(_SHARE_TAIL.search(t) for t in items) else items  # "Retail 41%"
+    table = _table_items(section, shares=False)
+    if table is None:
+        return ()
     return tuple(
-        _table_items(section) or _lines(section) or _enumerated(section) or _runs(section)
+        table
+        or _lines(section)
+        or _enumerated(section)
+        or _runs(section)
     )
 
 

@@ -272,3 +272,25 @@ def test_a_table_of_skills_and_their_importance_keeps_the_first_column() -> None
         "<tr><td>Reading</td><td>71</td></tr></table>"
     )
     assert parse_page(_page(body), URL).people_skills == ("Welding", "Grinding", "Reading")
+
+
+# --- a table of places and shares is no list of duties ------------------------------------------
+
+_SHARES = (
+    "<h2>Where do they work?</h2><table><tr><th>State</th><th>Share of workers</th></tr>"
+    "<tr><th>Ohio</th><td>31.5%</td></tr><tr><th>Texas</th><td>22%</td></tr>"
+    "<tr><th>Utah</th><td>9.1%</td></tr></table>"
+)
+_FACTS = "<dl><dt>Median pay</dt><dd>$50,000</dd><dt>Outlook</dt><dd>Good</dd></dl>"
+
+
+def test_a_heading_that_names_duties_beats_a_question_with_a_do() -> None:
+    tasks = "<h2>Tasks</h2><ul><li>Cut metal</li><li>Join parts</li></ul>"
+    body = f"<h1>Welder</h1>{_FACTS}{_SHARES}{tasks}"
+    assert parse_page(_page(body), URL).duties == ("Cut metal", "Join parts")
+
+
+def test_places_with_their_shares_are_not_duties() -> None:
+    industries = "<h2>What do they do?</h2><ol><li>Mining 41%</li><li>Construction 22%</li></ol>"
+    for shares in (_SHARES, industries):
+        assert parse_page(_page(f"<h1>Welder</h1>{_FACTS}{shares}"), URL).duties == ()
