@@ -39,9 +39,23 @@ Table = dict[str, dict[str, str]]  # series -> bar -> figure
 
 def plain(html: str) -> str:
     """`html` with a table of its figures after every chart that states some."""
-    if "<svg" not in html and "<SVG" not in html:
+    start = html.find("<svg")
+    if start < 0:
         return html
-    return _SVG.sub(_with_table, html)
+    out: list[str] = []
+    pos = 0
+    while start >= 0:
+        end = html.find("</svg", start)
+        if end < 0:
+            break
+        # An icon (no text, no label) is passed over without a look inside.
+        if "<text" in html[start:end] or "aria-label" in html[start:end]:
+            m = _SVG.match(html, start)
+            if m is not None:
+                out += [html[pos:start], _with_table(m)]
+                pos = end = m.end()
+        start = html.find("<svg", end)
+    return "".join([*out, html[pos:]]) if out else html
 
 
 def _with_table(m: re.Match[str]) -> str:

@@ -240,6 +240,7 @@ def _all_candidates(page: PageIndex, subject: str) -> Iterator[_Candidate]:
             if len(raw) <= 160 and (KEYWORDS.search(raw) or raw.rstrip().endswith("?")):
                 yield from _block(el, order)
             if (tag in _PROSE_TAGS and size <= 12 and len(raw) <= 400
+                    and (tag != "td" or _spans_its_row(el))
                     and _DIGIT.search(raw) and _PROSE_VERB.search(raw)):
                 yield from _prose(el, order, raw)  # fmt: skip
 
@@ -307,9 +308,16 @@ _PROSE_VERB = re.compile(
     re.I,
 )
 _DIGIT = re.compile(r"\d")
-# Where a sentence stands alone; a table cell too ("<td colspan=2>... projected to grow 9
-# percent from 2024 to 2034.</td>").
+# Where a sentence stands alone; a table cell too, alone in its row ("<td colspan=2>...
+# projected to grow 9 percent from 2024 to 2034.</td>").
 _PROSE_TAGS = frozenset({"p", "li", "dd", "div", "span", "td"})
+
+
+def _spans_its_row(cell: LexborNode) -> bool:
+    before = cell.prev
+    while before is not None and not is_element(before):
+        before = before.prev
+    return before is None and next_element(cell) is None
 
 
 def _value_text(el: LexborNode, label: str = "") -> str:

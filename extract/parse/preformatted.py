@@ -24,7 +24,7 @@ _MIN_LEADERS = 2
 
 def plain(html: str) -> str:
     """`html` with every profile-like `<pre>` written as markup."""
-    if "<pre" not in html and "<PRE" not in html:
+    if "<pre" not in html:  # (one scan: tags are written in lower case)
         return html
     return _PRE.sub(_rewrite, html)
 

@@ -27,6 +27,7 @@ _SKIP = frozenset({"script", "style", "noscript", "template", "svg", "iframe", "
 _MARKER = re.compile(r"\[?(?:\d{1,2}|[*†‡§]{1,3})\]?")
 # Superscript digits glued to a word ("Employment²", "per hour¹"), not a unit's ("50 m²").
 _SUPERSCRIPT = re.compile(r"(?<![\d ]m)[¹²³⁰⁴-⁹]+")
+_SUPERSCRIPT_DIGIT = re.compile(r"[¹²³⁰⁴-⁹]")
 
 
 def clean(text: str | None) -> str:
@@ -36,7 +37,8 @@ def clean(text: str | None) -> str:
     if not text.isascii():  # (a flag, not a scan)
         if "\u200b" in text or "\ufeff" in text:  # not str.isspace(), yet no text either
             text = text.replace("\u200b", " ").replace("\ufeff", " ")
-        text = _SUPERSCRIPT.sub("", text)
+        if _SUPERSCRIPT_DIGIT.search(text):  # (a charset first: a fast scan)
+            text = _SUPERSCRIPT.sub("", text)
     return " ".join(text.split())  # str.split() knows every Unicode space, and is fast
 
 
@@ -76,7 +78,9 @@ def text_of(node: LexborNode | None, limit: int | None = None) -> str:
         if tag == "-text":
             parts.append(item.text_content or "")
             continue
-        if tag is None or tag.startswith("-") or tag in _SKIP or _is_marker(item, tag):
+        if tag is None or tag.startswith("-") or tag in _SKIP:
+            continue
+        if (tag == "sup" or tag == "a") and _is_marker(item, tag):
             continue
         block = tag in _BLOCK
         if block:
