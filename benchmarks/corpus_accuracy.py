@@ -13,7 +13,8 @@ instead of stopping the run).
 `--in-process` parses and transforms without HTTP or Prefect (a quick loop).
 `--held-out` scores the held-out layouts (tests/corpus/heldout.py) instead;
 `--round 2` the second set, written after the first was scored and fixed, `--round 3`
-the third, written after the second was, `--round 4` the fourth (tests/corpus/heldout4.py).
+the third, written after the second was, `--round 4` the fourth (tests/corpus/heldout4.py),
+`--round 5` the fifth (tests/corpus/heldout5.py).
 """
 
 from __future__ import annotations
@@ -71,7 +72,7 @@ def main() -> None:
         "--round",
         type=int,
         default=1,
-        choices=(1, 2, 3, 4),
+        choices=(1, 2, 3, 4, 5),
         help="which held-out round (each written after the one before was fixed)",
     )
     ap.add_argument("--in-process", action="store_true", help="no HTTP, no Prefect")
@@ -80,8 +81,11 @@ def main() -> None:
     if args.held_out:
         from tests.corpus.heldout import HELD_OUT, HELD_OUT_2, HELD_OUT_3
         from tests.corpus.heldout4 import HELD_OUT_4
+        from tests.corpus.heldout5 import HELD_OUT_5
 
-        layouts = {1: HELD_OUT, 2: HELD_OUT_2, 3: HELD_OUT_3, 4: HELD_OUT_4}[args.round]
+        layouts = {1: HELD_OUT, 2: HELD_OUT_2, 3: HELD_OUT_3, 4: HELD_OUT_4, 5: HELD_OUT_5}[
+            args.round
+        ]
     else:
         layouts = IN_SAMPLE
     corpora = [build_corpus(s, args.per_layout, layouts) for s in args.seeds]

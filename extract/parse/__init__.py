@@ -1,7 +1,10 @@
 """Parse one HTML page into a `RawCareer`: pure functions, no I/O.
 
 The page is parsed once with selectolax (lexbor), after `depth.bounded` has
-flattened pathological nesting. Sources are tried in order, each filling only
+flattened pathological nesting. For the label reader, what a browser shows but
+the tree holds as no text is written out as elements (`_as_markup`: web
+components' attributes, a print view's `<pre>`, an SVG chart's figures) and the
+page parsed again when that changed it. Sources are tried in order, each filling only
 the field groups the ones before it did not settle (see `draft.fill`), and
 every value keeps the rule that found it in `rules`:
 
@@ -33,7 +36,9 @@ from selectolax.lexbor import LexborHTMLParser
 
 from extract.errors import NotACareerPage, ParseError
 from extract.parse import (
+    charts,
     codes,
+    components,
     depth,
     embedded,
     jsonld,
@@ -41,6 +46,7 @@ from extract.parse import (
     listing,
     meta,
     microdata,
+    preformatted,
     siterules,
 )
 from extract.parse.draft import GROUPS, fill, settled_groups
@@ -97,13 +103,14 @@ def parse_page(
     `ParseError` for profile pages that cannot be read; nothing else.
     """
     try:
-        tree = LexborHTMLParser(depth.bounded(html))
+        text = depth.bounded(html)
+        tree = LexborHTMLParser(text)
     except Exception as exc:  # selectolax raises bare errors on hostile input
         raise ParseError(f"unreadable HTML: {exc}", url=url) from exc
     try:
         career = _with_code(
             _parse_tree(tree, url, templates=templates, structured=structured, site=site,
-                        json_attributes=embedded.json_in_attributes(html)),
+                        json_attributes=embedded.json_in_attributes(html), text=text),
             tree,
             url,
         )  # fmt: skip
@@ -116,6 +123,18 @@ def parse_page(
         raise ParseError(f"parser failed: {type(exc).__name__}: {exc}", url=url) from exc
     log.debug("parsed %s with %s: %s", url, career.parser, career.rules)
     return career
+
+
+def _as_markup(html: str) -> str:
+    """Web components, a print view's `<pre>` and a chart's figures as plain elements."""
+    return charts.plain(preformatted.plain(components.plain(html)))
+
+
+def _for_labels(tree: LexborHTMLParser, text: str) -> LexborHTMLParser:
+    """The tree the label reader reads: the page parsed again when `_as_markup` rewrites
+    it (rare; a page a template settles pays nothing, not even the look)."""
+    plain = _as_markup(text) if text else text
+    return tree if plain is text or plain == text else LexborHTMLParser(plain)
 
 
 def _with_code(career: RawCareer, tree: LexborHTMLParser, url: str) -> RawCareer:
@@ -139,6 +158,7 @@ def _parse_tree(
     structured: bool,
     site: SiteRules | None,
     json_attributes: bool = True,
+    text: str = "",
 ) -> RawCareer:
     career: RawCareer | None = None
     claimed = False
@@ -160,6 +180,7 @@ def _parse_tree(
     if career is None and listing.not_for_collection(tree):
         raise NotACareerPage("the page asks not to be indexed (print view, duplicate)", url=url)
     if career is None or settled_groups(career) | done < set(GROUPS):
+        tree = _for_labels(tree, text)
         page = index_page(tree)
         by_labels = labels.read(tree, url, page)
         career = by_labels if career is None else _with_title(fill(career, by_labels), by_labels)

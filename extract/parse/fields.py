@@ -266,6 +266,7 @@ DUTIES = _pattern(
 TECHNICAL = re.compile(
     r"(technical|hard|digital|specialist)( skills| knowledge)?|(tools|technical)( (and|&) "
     r"technical)? skills|knowledge|technical knowledge|tools and technical skills"
+    r"|knowledge (and|&) (technical |specialist )?skills"  # an apprenticeship standard's K+S
 )
 TOOLS = re.compile(
     r"tools( (and|&) (technology|equipment|software))?|technology( skills| used)?"
@@ -279,6 +280,7 @@ PEOPLE = re.compile(
     r"| for (this|the) (job|role|career)| to have)?|required skills|what it takes"
     r"|competenc(ies|e)|abilities|personal suitability|you('ll| will)? need|what you need"
     r"|(in-demand|in demand|most (wanted|requested)|popular|common) skills"
+    r"|(key |required |expected )?behaviou?rs"  # an apprenticeship standard's B
 )
 SKILLS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("tools", TOOLS),
@@ -372,14 +374,20 @@ def value(scalar: Scalar, raw: str, *, allow_empty: bool) -> tuple[bool, str | N
 
 
 def list_field(label: str) -> tuple[str, int] | None:
-    """(field, specificity) of a list heading: duties, tools, technical or people skills."""
-    label = question_label(label) or label
+    """(field, specificity) of a list heading: duties, tools, technical or people skills.
+
+    A question only implies its list ("Where do they work?" has a "do"), so a heading that
+    names one ("Tasks") is more specific than any question.
+    """
+    asked = question_label(label)
+    label = asked or label
     if not label or len(label) > 60:
         return None
+    implied = len(DUTIES) if asked else 0
     for i, pat in enumerate(DUTIES):
         if pat.fullmatch(label):
-            return "duties", i
+            return "duties", i + implied
     for field, pat in SKILLS:
         if pat.fullmatch(label):
-            return field, 0
+            return field, implied
     return None

@@ -239,7 +239,8 @@ def _all_candidates(page: PageIndex, subject: str) -> Iterator[_Candidate]:
             raw = el.text()
             if len(raw) <= 160 and (KEYWORDS.search(raw) or raw.rstrip().endswith("?")):
                 yield from _block(el, order)
-            if (tag in {"p", "li", "dd", "div", "span"} and size <= 12 and len(raw) <= 400
+            if (tag in _PROSE_TAGS and size <= 12 and len(raw) <= 400
+                    and (tag != "td" or _spans_its_row(el))
                     and _DIGIT.search(raw) and _PROSE_VERB.search(raw)):
                 yield from _prose(el, order, raw)  # fmt: skip
 
@@ -307,6 +308,16 @@ _PROSE_VERB = re.compile(
     re.I,
 )
 _DIGIT = re.compile(r"\d")
+# Where a sentence stands alone; a table cell too, alone in its row ("<td colspan=2>...
+# projected to grow 9 percent from 2024 to 2034.</td>").
+_PROSE_TAGS = frozenset({"p", "li", "dd", "div", "span", "td"})
+
+
+def _spans_its_row(cell: LexborNode) -> bool:
+    before = cell.prev
+    while before is not None and not is_element(before):
+        before = before.prev
+    return before is None and next_element(cell) is None
 
 
 def _value_text(el: LexborNode, label: str = "") -> str:
@@ -373,6 +384,7 @@ def _pair(
     allow_empty: bool,
     note: str = "",
     label_text: str | None = None,
+    pay_note: str = "",
 ) -> Iterable[_Candidate]:
     raw_label = text_of(label_el, _SMALL) if label_text is None else label_text
     label = normalize_label(raw_label)
@@ -397,7 +409,8 @@ def _pair(
             raw = _emphasized_rating(value_el) or raw
         ok, v = _accept(scalar, raw, allow_empty=allow_empty)
         if ok:
-            extra = note or (_note(value_el) if scalar.field in _PAY_FIELDS else "")
+            extra = note or (" | ".join(t for t in (_note(value_el), pay_note) if t)
+                             if scalar.field in _PAY_FIELDS else "")  # fmt: skip
             yield _Candidate(scalar.field, v, spec, place, order, name, raw_label, extra)
 
 
@@ -551,8 +564,10 @@ def _table(
     if line is not None:  # entities in rows, facts in columns: read the page's own row
         if claimed is not None:
             claimed.update(p.mem_id for cells in rows if cells and (p := cells[0].parent))
+        caption = _chart_caption(table)  # "Hourly pay in $": the period of every figure
         for title_cell, cell in zip(head[1:], line[1:], strict=False):
-            yield from _pair(title_cell, cell, order, 0, "subject-row", allow_empty=True)
+            yield from _pair(title_cell, cell, order, 0, "subject-row", allow_empty=True,
+                             pay_note=caption)  # fmt: skip
         return
     wage = list(_wage_table(rows, titles, *_caption_and_footnote(table), order))
     if wage:
@@ -587,6 +602,20 @@ def _national_row(rows: list[list[LexborNode]], titles: list[str]) -> list[Lexbo
         return None
     named = [r for r in body if _NATIONAL.match(normalize_label(text_of(r[0], _SMALL)))]
     return (named or body)[0]
+
+
+def _chart_caption(table: LexborNode) -> str:
+    """The table's caption, else that of the figure it stands beside (a chart's hidden table)."""
+    cap = table.css_first("caption")
+    if cap is not None and (text := text_of(cap, _SMALL)):
+        return text
+    before = table.prev
+    while before is not None and not is_element(before):
+        before = before.prev
+    for near in (before, table.parent):
+        if near is not None and near.tag == "figure":
+            return text_of(near.css_first("figcaption"), _SMALL)
+    return ""
 
 
 def _caption_and_footnote(table: LexborNode) -> tuple[str, str]:
@@ -705,6 +734,11 @@ def _wage_table(
                                      label, " | ".join(t for t in (titles[j], context) if t))
 
 
+# A table's rows are read by the table readers, never as one value of the label before them
+# (a caption "Weekly pay" over a chart's table of series).
+_ROWS = frozenset({"tr", "table", "tbody", "thead", "tfoot"})
+
+
 def _block(el: LexborNode, order: int) -> Iterable[_Candidate]:
     own = text_of(el, _SMALL)
     if not own or len(own) > 120:
@@ -714,7 +748,7 @@ def _block(el: LexborNode, order: int) -> Iterable[_Candidate]:
         sib = _value_after(el)
         place = 2 if el.tag in HEADINGS else 1
         found = False
-        if sib is not None and sib.tag not in {"tr", "table"} and not _nav_like(el, sib):
+        if sib is not None and sib.tag not in _ROWS and not _nav_like(el, sib):
             for cand in _pair(el, sib, order, place, "next-to-label", allow_empty=False):
                 found = True
                 yield cand

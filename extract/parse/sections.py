@@ -45,7 +45,7 @@ _MAX_SOURCES = 500  # list labels looked at on one page (a career page has a doz
 # Cheap first look: words every list label pattern contains one of.
 _LIST_WORDS = re.compile(
     r"\b(?:dut|task|responsib|skill|qualit|knowledge|tool|technolog|software|equipment|do\b"
-    r"|involve|role|abilit|competen|need|takes|suitab|day|what|stack)",
+    r"|involve|role|abilit|competen|need|takes|suitab|day|what|stack|behavio)",
     re.I,
 )
 
@@ -421,9 +421,10 @@ def _single(section: list[LexborNode]) -> list[str]:
     return [text]
 
 
-def _table_items(section: list[LexborNode]) -> list[str]:
+def _table_items(section: list[LexborNode], *, shares: bool = True) -> list[str] | None:
     """Items as the first column of a table with a header row ("Task | How often", "Skill
-    | Importance"): every other cell short (a rating, a level, a meter), or []."""
+    | Importance"): every other cell short (a rating, a level, a meter), or []. Without
+    `shares`, a table of percent shares ("London | 29.7%") gives None: places, no list."""
     table = next((n for n in section[:4] if n.tag == "table"), None)
     if table is None:
         table = next((t for n in section[:4] if (t := n.css_first("table")) is not None), None)
@@ -431,9 +432,13 @@ def _table_items(section: list[LexborNode]) -> list[str]:
         return []
     rows = [[c for c in children(tr, 20) if c.tag in {"td", "th"}] for tr in table.css("tr")[:200]]
     rows = [r for r in rows if r]
+    coded = _coded_items(rows)
+    if coded:
+        return coded
     if len(rows) < 3 or not all(c.tag == "th" for c in rows[0]) or len(rows[0]) < 2:
         return []
     items = []
+    share = True
     for cells in rows[1:]:
         if len(cells) != len(rows[0]):
             return []
@@ -441,6 +446,29 @@ def _table_items(section: list[LexborNode]) -> list[str]:
         if not first or len(first) > 300 or any(len(text_of(c, 12)) > 24 for c in cells[1:]):
             return []
         items.append(first)
+        share = share and all(_SHARE.fullmatch(text_of(c, 12)) for c in cells[1:])
+    return None if share and not shares else items
+
+
+# A percent share: "29.7%"; an item that ends in one ("Retail 41%") is a place or an
+# industry and its share, never a duty.
+_SHARE = re.compile(r"\d{1,3}(?:\.\d+)?\s?%")
+_SHARE_TAIL = re.compile(r"\s\d{1,3}(?:\.\d+)?\s?%$")
+# A reference code in a standard's table: "S1", "K12", "B3", "1.", "2a".
+_CODE = re.compile(r"[A-Z]{0,3}\d{1,3}[a-z]?[.)]?")
+
+
+def _coded_items(rows: list[list[LexborNode]]) -> list[str]:
+    """Items of a code | text table ("S1 | Microscopy", a header row or none): the text."""
+    body = rows[1:] if rows and all(c.tag == "th" for c in rows[0]) else rows
+    if len(body) < 2 or any(len(r) != 2 for r in body):
+        return []
+    items = []
+    for code, cell in body:
+        text = text_of(cell, _ITEM_BUDGET)
+        if not _CODE.fullmatch(text_of(code, 4)) or not text or len(text) > 300:
+            return []
+        items.append(text)
     return items
 
 
@@ -456,9 +484,16 @@ def duty_items(section: list[LexborNode]) -> tuple[str, ...]:
             if said and DUTY_INTRO.search(said) and not NOT_DUTY_INTRO.search(said):
                 chosen.append(lst)
         picked = chosen or lists[:1]
-        return tuple(t for lst in picked for t in _own_items(lst))
+        items = tuple(t for lst in picked for t in _own_items(lst))
+        return () if all(_SHARE_TAIL.search(t) for t in items) else items  # "Retail 41%"
+    table = _table_items(section, shares=False)
+    if table is None:
+        return ()
     return tuple(
-        _table_items(section) or _lines(section) or _enumerated(section) or _runs(section)
+        table
+        or _lines(section)
+        or _enumerated(section)
+        or _runs(section)
     )
 
 

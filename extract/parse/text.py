@@ -6,6 +6,7 @@ at inline tags ("Decision- making"); pages need neither.
 
 from __future__ import annotations
 
+import re
 from itertools import islice
 
 from selectolax.lexbor import LexborNode
@@ -21,14 +22,23 @@ _BLOCK = frozenset(
 BLOCK_TAGS = _BLOCK
 _LEADIN_TAGS = frozenset({"strong", "b", "em", "i", "span"})
 _SKIP = frozenset({"script", "style", "noscript", "template", "svg", "iframe", "select"})
+# A footnote marker: "1", "[2]", "*", "†" in a <sup> or an in-page link. It belongs to
+# no label and no value ("$30.30 an hour<sup>1</sup>" must not read "an hour1").
+_MARKER = re.compile(r"\[?(?:\d{1,2}|[*†‡§]{1,3})\]?")
+# Superscript digits glued to a word ("Employment²", "per hour¹"), not a unit's ("50 m²").
+_SUPERSCRIPT = re.compile(r"(?<![\d ]m)[¹²³⁰⁴-⁹]+")
+_SUPERSCRIPT_DIGIT = re.compile(r"[¹²³⁰⁴-⁹]")
 
 
 def clean(text: str | None) -> str:
     """Collapse every run of whitespace (nbsp included) to one space and strip."""
     if not text:
         return ""
-    if "\u200b" in text or "\ufeff" in text:  # not str.isspace(), yet no text either
-        text = text.replace("\u200b", " ").replace("\ufeff", " ")
+    if not text.isascii():  # (a flag, not a scan)
+        if "\u200b" in text or "\ufeff" in text:  # not str.isspace(), yet no text either
+            text = text.replace("\u200b", " ").replace("\ufeff", " ")
+        if _SUPERSCRIPT_DIGIT.search(text):  # (a charset first: a fast scan)
+            text = _SUPERSCRIPT.sub("", text)
     return " ".join(text.split())  # str.split() knows every Unicode space, and is fast
 
 
@@ -70,6 +80,8 @@ def text_of(node: LexborNode | None, limit: int | None = None) -> str:
             continue
         if tag is None or tag.startswith("-") or tag in _SKIP:
             continue
+        if (tag == "sup" or tag == "a") and _is_marker(item, tag):
+            continue
         block = tag in _BLOCK
         if block:
             parts.append(" ")
@@ -78,6 +90,13 @@ def text_of(node: LexborNode | None, limit: int | None = None) -> str:
         # Past the budget nothing more is read: never list a node's 100,000 children.
         stack.extend(reversed(list(kids if limit is None else islice(kids, budget + 2))))
     return clean("".join(parts))
+
+
+def _is_marker(node: LexborNode, tag: str) -> bool:
+    """A footnote marker: a `<sup>` or a link to the same page whose text is "1", "[1]", "*"."""
+    if tag == "sup" or (tag == "a" and (node.attributes.get("href") or "").startswith("#")):
+        return _MARKER.fullmatch((node.text(deep=True) or "").strip()) is not None
+    return False
 
 
 def within(el: LexborNode, limit: int) -> list[LexborNode]:

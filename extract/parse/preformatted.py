@@ -1,0 +1,101 @@
+"""A printer-friendly profile in one `<pre>`, as markup, on the text before parsing.
+
+A print view lays the profile out as plain text: "Label ........ value" lines
+(dot or space leaders), a "Label:" line with its value indented under it,
+UPPER-CASE section names, "  - " bullets whose wrapped lines hang under them,
+and rules of dashes. To the readers that is one text node. `plain` writes such
+a `<pre>` (one with at least two leader lines, so code and ASCII art are left
+alone) as what it shows: a `dl` of the label lines, an `h2` per section name,
+a `ul` per bullet run and a `p` per paragraph. A page without `<pre>` is
+returned unchanged (the same object).
+"""
+
+from __future__ import annotations
+
+import re
+
+_PRE = re.compile(r"(<pre\b[^>]*>)(.*?)</pre\s*>", re.IGNORECASE | re.DOTALL)
+_LEADER = re.compile(r"^(?P<label>[^\s.][^.]{0,60}?)(?:\s*\.{3,}\s*|\s{2,})(?P<value>\S.*)$")
+_OPEN_LABEL = re.compile(r"^(?P<label>[^\s:][^:]{0,60}):$")
+_BULLET = re.compile(r"^(?P<indent>\s*)[-*o\u2022\u00b7+]\s+(?P<item>\S.*)$")
+_RULE = re.compile(r"^\s*([-=_*~#])\1{4,}\s*$")
+_MIN_LEADERS = 2
+
+
+def plain(html: str) -> str:
+    """`html` with every profile-like `<pre>` written as markup."""
+    if "<pre" not in html:  # (one scan: tags are written in lower case)
+        return html
+    return _PRE.sub(_rewrite, html)
+
+
+def _rewrite(m: re.Match[str]) -> str:
+    lines = m.group(2).replace("\r\n", "\n").split("\n")
+    if sum(1 for line in lines if _LEADER.match(line.rstrip())) < _MIN_LEADERS:
+        return m.group(0)
+    return "<div data-preformatted>" + "".join(_blocks(lines)) + "</div>"
+
+
+def _heading(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 3 and line.upper() == line and not line[0].isspace()
+
+
+def _blocks(lines: list[str]) -> list[str]:
+    """The markup of the text's blocks: each open block gathers its wrapped lines."""
+    out: list[str] = []
+    kind = ""  # "dl", "ul" or "p": the block now open
+    parts: list[str] = []  # the open block's items (dt/dd pairs, list items, lines)
+
+    def close() -> None:
+        nonlocal kind, parts
+        if kind == "dl":
+            out.append("<dl>" + "".join(f"<dt>{a}</dt><dd>{b}</dd>" for a, b in _pairs(parts)))
+            out.append("</dl>")
+        elif kind == "ul":
+            out.append("<ul>" + "".join(f"<li>{i}</li>" for i in parts) + "</ul>")
+        elif kind == "p":
+            out.append("<p>" + " ".join(parts) + "</p>")
+        kind, parts = "", []
+
+    for raw in lines:
+        line = raw.rstrip()
+        if not line.strip() or _RULE.match(line):
+            close()
+            continue
+        bullet = _BULLET.match(line)
+        if bullet:
+            if kind != "ul":
+                close()
+                kind = "ul"
+            parts.append(bullet.group("item"))
+        elif line[0].isspace() and kind in ("ul", "dl") and parts:
+            parts[-1] += " " + line.strip()  # a wrapped line hangs under its item or value
+        elif (pair := _pair(line)) is not None:
+            if kind != "dl":
+                close()
+                kind = "dl"
+            parts += pair
+        elif _heading(line):
+            close()
+            out.append(f"<h2>{line.strip().capitalize()}</h2>")
+        else:
+            if kind != "p":
+                close()
+                kind = "p"
+            parts.append(line.strip())
+    close()
+    return out
+
+
+def _pair(line: str) -> list[str] | None:
+    """[label, value] of a leader line, [label, ""] of a "Label:" line, else None."""
+    if m := _LEADER.match(line):
+        return [m.group("label").strip(), m.group("value")]
+    if m := _OPEN_LABEL.match(line):
+        return [m.group("label").strip(), ""]
+    return None
+
+
+def _pairs(parts: list[str]) -> list[tuple[str, str]]:
+    return [(parts[i], parts[i + 1].strip()) for i in range(0, len(parts) - 1, 2)]
