@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 _PRE = re.compile(r"(<pre\b[^>]*>)(.*?)</pre\s*>", re.IGNORECASE | re.DOTALL)
+_PRE_OPEN = re.compile(r"<pre\b", re.IGNORECASE)
 _LEADER = re.compile(r"^(?P<label>[^\s.][^.]{0,60}?)(?:\s*\.{3,}\s*|\s{2,})(?P<value>\S.*)$")
 _OPEN_LABEL = re.compile(r"^(?P<label>[^\s:][^:]{0,60}):$")
 _BULLET = re.compile(r"^(?P<indent>\s*)[-*o\u2022\u00b7+]\s+(?P<item>\S.*)$")
@@ -24,7 +25,7 @@ _MIN_LEADERS = 2
 
 def plain(html: str) -> str:
     """`html` with every profile-like `<pre>` written as markup."""
-    if "<pre" not in html:  # (one scan: tags are written in lower case)
+    if _PRE_OPEN.search(html) is None:  # `<PRE>` is HTML too
         return html
     return _PRE.sub(_rewrite, html)
 

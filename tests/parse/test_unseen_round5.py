@@ -5,6 +5,8 @@ Every page here is written for the test, in markup of its own: none is a corpus 
 
 from __future__ import annotations
 
+import pytest
+
 from extract.parse import parse_page
 from extract.parse.charts import plain as charts
 from extract.parse.components import plain
@@ -99,8 +101,9 @@ WHAT WELDERS DO
 """
 
 
-def test_a_profile_printed_in_one_pre_is_read() -> None:
-    career = parse_page(_page(f"<h1>Welder</h1><pre>{_PRINTED}</pre>"), URL)
+@pytest.mark.parametrize("tag", ["pre", "PRE"])
+def test_a_profile_printed_in_one_pre_is_read(tag: str) -> None:
+    career = parse_page(_page(f"<h1>Welder</h1><{tag}>{_PRINTED}</{tag}>"), URL)
     assert career.salary_median == "$23.40 per hour"
     assert career.outlook == "Good"
     assert career.workers == "418,000"
