@@ -182,7 +182,8 @@ def _parse_tree(
     if career is None or settled_groups(career) | done < set(GROUPS):
         tree = _for_labels(tree, text)
         page = index_page(tree)
-        by_labels = labels.read(tree, url, page)
+        wanted = None if career is None else frozenset(GROUPS) - settled_groups(career) - done
+        by_labels = labels.read(tree, url, page, wanted)
         career = by_labels if career is None else _with_title(fill(career, by_labels), by_labels)
     if structured and settled_groups(career) | done < set(GROUPS):
         state = embedded.read(tree, url, json_attributes)

@@ -134,11 +134,39 @@ class LabelReader:
 PARSER = LabelReader()
 
 
-def read(tree: LexborHTMLParser, url: str, index: PageIndex | None = None) -> RawCareer:
-    """Everything the labels of the page give (title may be "" when the page has none)."""
+_SCALAR_GROUPS = frozenset({"salary", "growth", "workers", "education", "environment", "category"})
+_LIST_GROUPS = frozenset({"duties", "technical_skills", "people_skills", "tools"})
+
+
+def read(
+    tree: LexborHTMLParser,
+    url: str,
+    index: PageIndex | None = None,
+    wanted: frozenset[str] | None = None,
+) -> RawCareer:
+    """Everything the labels of the page give (title may be "" when the page has none).
+
+    `wanted` names the groups (draft.GROUPS) a caller will take; the others are not
+    looked for: a template page with one gap pays for the readers of that gap only.
+    """
     d = Draft(f"{NAME}/{VERSION}")
     page = index if index is not None else index_page(tree)
     title, where = meta.titled(tree, page)
+    if wanted is None or wanted & _SCALAR_GROUPS:
+        _read_scalars(tree, url, page, title, d)
+    if wanted is None or wanted & _LIST_GROUPS:
+        for field, (items, rule) in sections.best_lists(page).items():
+            d.put(field, items, rule)
+    if wanted is None or "summary" in wanted:
+        meta.summary(tree, d)
+    d.rules.append(("title", f"{NAME}:{where}"))
+    return d.career(url, title)
+
+
+def _read_scalars(
+    tree: LexborHTMLParser, url: str, page: PageIndex, title: str, d: Draft
+) -> None:
+    """Pay, growth, workers, education, environment and category from the page's labels."""
     cands = list(_split_growth(_unrepeated(list(_candidates(page, title)))))
     best: dict[str, _Candidate] = {}
     for cand in cands:
@@ -158,11 +186,6 @@ def read(tree: LexborHTMLParser, url: str, index: PageIndex | None = None) -> Ra
             d.put(field, best[field].value, best[field].rule)
     if "category" not in best:
         meta.category(tree, url, page, d)
-    for field, (items, rule) in sections.best_lists(page).items():
-        d.put(field, items, rule)
-    meta.summary(tree, d)
-    d.rules.append(("title", f"{NAME}:{where}"))
-    return d.career(url, title)
 
 
 def evidence(career: RawCareer) -> int:

@@ -197,3 +197,33 @@ def test_noindex_view_is_not_collected() -> None:
     with pytest.raises(NotACareerPage):
         parse_page(page, "https://example.org/cook/print")
     assert parse_page(page.replace("noindex", "index"), "https://example.org/cook").growth == "5%"
+
+
+_GAPS_PAGE = (
+    "<html><head><meta name='description' content='Nurses care for patients.'></head><body>"
+    "<h1>Nurse</h1><dl><dt>Median pay</dt><dd>$52,000 per year</dd></dl>"
+    "<h2>What they do</h2><ul><li>Check patients</li><li>Give medicines</li></ul></body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    ("wanted", "salary", "duties", "summary"),
+    [
+        (None, "$52,000 per year", 2, True),
+        (frozenset({"salary"}), "$52,000 per year", 0, False),
+        (frozenset({"duties", "summary"}), None, 2, True),
+    ],
+)
+def test_the_label_reader_reads_only_the_groups_asked_for(wanted, salary, duties, summary) -> None:
+    """A template page with one gap pays for the readers of that gap only, and what is read
+    is the same as a whole read's."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    from extract.parse import labels
+
+    tree = LexborHTMLParser(_GAPS_PAGE)
+    career = labels.read(tree, "https://careers.example/nurse", None, wanted)
+    assert career.title == "Nurse"
+    assert career.salary_median == salary
+    assert len(career.duties) == duties
+    assert bool(career.summary) is summary
