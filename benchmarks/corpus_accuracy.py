@@ -14,7 +14,8 @@ instead of stopping the run).
 `--held-out` scores the held-out layouts (tests/corpus/heldout.py) instead;
 `--round 2` the second set, written after the first was scored and fixed, `--round 3`
 the third, written after the second was, `--round 4` the fourth (tests/corpus/heldout4.py),
-`--round 5` the fifth (tests/corpus/heldout5.py).
+`--round 5` the fifth (tests/corpus/heldout5.py), `--round 6` the sixth
+(tests/corpus/heldout6.py).
 """
 
 from __future__ import annotations
@@ -72,7 +73,7 @@ def main() -> None:
         "--round",
         type=int,
         default=1,
-        choices=(1, 2, 3, 4, 5),
+        choices=(1, 2, 3, 4, 5, 6),
         help="which held-out round (each written after the one before was fixed)",
     )
     ap.add_argument("--in-process", action="store_true", help="no HTTP, no Prefect")
@@ -82,10 +83,16 @@ def main() -> None:
         from tests.corpus.heldout import HELD_OUT, HELD_OUT_2, HELD_OUT_3
         from tests.corpus.heldout4 import HELD_OUT_4
         from tests.corpus.heldout5 import HELD_OUT_5
+        from tests.corpus.heldout6 import HELD_OUT_6
 
-        layouts = {1: HELD_OUT, 2: HELD_OUT_2, 3: HELD_OUT_3, 4: HELD_OUT_4, 5: HELD_OUT_5}[
-            args.round
-        ]
+        layouts = {
+            1: HELD_OUT,
+            2: HELD_OUT_2,
+            3: HELD_OUT_3,
+            4: HELD_OUT_4,
+            5: HELD_OUT_5,
+            6: HELD_OUT_6,
+        }[args.round]
     else:
         layouts = IN_SAMPLE
     corpora = [build_corpus(s, args.per_layout, layouts) for s in args.seeds]
