@@ -41,6 +41,7 @@ from extract.parse import (
     components,
     depth,
     embedded,
+    inert,
     jsonld,
     labels,
     listing,
@@ -126,8 +127,9 @@ def parse_page(
 
 
 def _as_markup(html: str) -> str:
-    """Web components, a print view's `<pre>` and a chart's figures as plain elements."""
-    return charts.plain(preformatted.plain(components.plain(html)))
+    """Web components, inert content (templates, noscript, srcdoc), a print view's `<pre>`
+    and a chart's figures as plain elements."""
+    return charts.plain(preformatted.plain(inert.plain(components.plain(html))))
 
 
 def _for_labels(tree: LexborHTMLParser, text: str) -> LexborHTMLParser:

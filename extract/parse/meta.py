@@ -44,7 +44,8 @@ _PREFIX = re.compile(
 # What a page is, written after the occupation: "Nurse: frequently asked questions".
 _SUFFIX = re.compile(
     r"^(?P<t>.+?)\s*[-–—:|]\s*(?:(?:job|career|occupation) (?:profile|overview|summary|report"
-    r"|details|information|guide|facts)|careers?|(?:frequently asked )?questions(?: and answers)?"
+    r"|details|information|guide|facts|paths?|pathways?|progression|ladder)|careers?"
+    r"|(?:frequently asked )?questions(?: and answers)?|(?:how to )?progress(?:ion)?"
     r"|faqs?|at a glance|snapshot|fact ?sheet|key facts|overview|profile|salary and (?:job )?"
     r"outlook|pay and (?:job )?outlook|what they do)$",
     re.I,

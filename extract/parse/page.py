@@ -27,12 +27,14 @@ _NOISE_ROLES = frozenset(
     {"navigation", "contentinfo", "search", "dialog", "alertdialog", "menu", "menubar"}
 )
 _NOISE_NAMES = re.compile(r"cookie|consent|newsletter|gdpr|skip-?link|share-?bar|social", re.I)
-# Headings of other careers' cards and of job adverts: not this career's facts.
+# Headings of other careers' cards, of job adverts and of the role a ladder leads to ("Next
+# step: Nursing manager"): not this career's facts.
 RELATED = re.compile(
     r"^(?:related|similar|other|more|explore (?:more|similar|other|related)|you (?:might|may) "
     r"(?:also )?(?:like|be interested)|people also|popular|trending|current (?:opportunities"
     r"|vacancies|jobs)|latest (?:jobs|vacancies)|jobs? near|find (?:a )?jobs?|vacancies"
-    r"|recommended|see also|compare|careers like|alternative careers|job adverts?)\b"
+    r"|recommended|see also|compare|careers like|alternative careers|job adverts?"
+    r"|next (?:step|role|job|move)s?\b.*\S)\b"
 )
 
 

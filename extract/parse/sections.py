@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import islice
+from itertools import islice, pairwise
 
 from selectolax.lexbor import LexborNode
 
@@ -238,11 +238,14 @@ def _alike(nodes: list[LexborNode]) -> list[str]:
     return texts if len(texts) >= 2 else []
 
 
+_BULLET = re.compile(r"^[•·▪‣◦●○■□►▶➤✓✔*–—-]+\s*")
+
+
 def _runs(section: list[LexborNode]) -> list[str]:
     """The first run of alike children: the section itself, or inside one of its nodes."""
     items = _alike(section)
     if items:
-        return items
+        return _unwrapped(items)
     seen = 0
     for node in section:
         for sub in node.traverse():
@@ -253,18 +256,71 @@ def _runs(section: list[LexborNode]) -> list[str]:
             if len(kids) >= 2:
                 items = _alike(kids)
                 if items:
-                    return items
+                    return _unwrapped(items)
     return []
 
 
-_BULLET = re.compile(r"^[•·▪‣◦●○■□►▶➤✓✔*–—-]+\s*")
+_PAGE_MARK = re.compile(r"^(?:page \d+(?: of \d+)?|\d+ of \d+|- ?\d+ ?-)(?:\W|$)", re.I)
+_WRAP_WIDTH = 25  # a line shorter than this was not wrapped: it ended where its item did
+# A word no item ends on: the line after it goes on with the same item.
+_DANGLING = re.compile(
+    r"\b(?:and|or|of|to|the|a|an|with|for|in|on|at|by|from|into|against|your|their|its)$", re.I
+)
+
+
+def _unwrapped(lines: list[str]) -> list[str]:
+    """Items from a run of text lines that may be a laid-out page's (a converted PDF: one
+    element per line). Running "Page 1 of 2" marks are dropped. A line goes on with the
+    item before when that line was left open (a comma, an open bracket, a word no item
+    ends on: "and", "of") and this one starts in lower case; in a run that shows such a
+    wrap, a lone lower-case word after a long line does too. Bulleted items ("• Teamwork")
+    lose their bullets, and the run ends at the first line that is neither a bullet nor a
+    wrapped line (the next section's label)."""
+    lines = [t for t in lines if not _PAGE_MARK.match(t)]
+    bulleted = sum(1 for t in lines if _BULLET.match(t)) >= 2
+    widest = max((len(t) for t in lines), default=0)
+
+    def open_end(last: str, t: str) -> bool:
+        if last.endswith(",") or last.count("(") > last.count(")"):
+            return True
+        return t[:1].islower() and _DANGLING.search(last) is not None
+
+    def long_line(last: str) -> bool:
+        return (len(last) >= _WRAP_WIDTH and len(last) >= 0.6 * widest
+                and not last.endswith((".", ";", ":", "!", "?")))  # fmt: skip
+
+    wraps = any(
+        open_end(a, b) and not _BULLET.match(b) for a, b in pairwise(lines)
+    )
+    out: list[str] = []
+    last = ""  # the line before, as written
+    for t in lines:
+        bullet = _BULLET.match(t) is not None
+        wrapped = bool(out) and not bullet and (
+            open_end(last, t)
+            or (wraps and t[:1].islower() and " " not in t and long_line(last))
+        )
+        last = t
+        if wrapped:
+            out[-1] = f"{out[-1]} {t}"
+        elif bulleted and not bullet:
+            if out:
+                break
+        else:
+            out.append(_BULLET.sub("", t) if bullet else t)
+    return out if len(out) >= 2 else lines
+
+
+# Boxes whose lines can be a list: blocks, and the inline wrappers old markup puts around a
+# run of `<br>` lines (`<font size=2>a<br>b</font>`).
+_LINE_BOXES = frozenset({"p", "div", "dd", "span", "td", "font", "small", "center", "blockquote"})
 
 
 def _lines(section: list[LexborNode]) -> list[str]:
     """Items written as the lines of one paragraph ("• Assess patients<br>• Give medicine"),
     their bullet characters dropped like an `<li>`'s marker."""
     for node in section[:5]:
-        if node.tag not in {"p", "div", "dd", "span", "td"}:
+        if node.tag not in _LINE_BOXES:
             continue
         pieces: list[str] = []
         current: list[str] = []

@@ -1,0 +1,174 @@
+"""Kinds of page held-out round 6 showed the reader could not read (raw fields as read).
+
+Every page here is written for the test, in markup of its own: none is a corpus page.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+import pytest
+
+from extract.parse import parse_page
+from extract.parse.inert import plain as inert
+
+URL = "https://careers.example.org/profiles/plumber"
+
+FACTS = (
+    "<h2>Quick facts</h2><dl><dt>Average salary</dt><dd>$58,400 a year</dd>"
+    "<dt>Employment</dt><dd>12,300</dd><dt>Qualification</dt><dd>Certificate III</dd></dl>"
+    "<h2>Daily tasks</h2><ul><li>Install water pipes</li><li>Fix leaking taps</li></ul>"
+)
+
+
+def _page(body: str, *, title: str = "Plumber | Careers") -> str:
+    return (f"<html lang='en'><head><title>{title}</title></head><body><main>{body}</main>"
+            "</body></html>")  # fmt: skip
+
+
+# --- content shipped inert: template, noscript, iframe srcdoc ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "shipped",
+    [
+        f"<div id=app><p>Loading…</p></div><template id=tpl>{FACTS}</template>",
+        f"<div class=skeleton aria-busy=true></div><NOSCRIPT>{FACTS}</NOSCRIPT>",
+        '<div class="spinner"></div><iframe title="Profile" srcdoc="'
+        + escape(f"<!doctype html><html><head><title>x</title></head><body>{FACTS}</body></html>")
+        + '"></iframe>',
+        "<iframe srcdoc='" + escape(FACTS, quote=True) + "' loading=lazy></iframe>",
+    ],
+    ids=["template", "noscript", "srcdoc-document", "srcdoc-fragment"],
+)
+def test_content_shipped_inert_is_read_where_it_shows(shipped: str) -> None:
+    career = parse_page(_page(f"<h1>Plumber</h1><p>Plumbers fix pipes.</p>{shipped}"), URL)
+    assert career.salary_median == "$58,400 a year"
+    assert career.workers == "12,300"
+    assert career.education == "Certificate III"
+    assert career.duties == ("Install water pipes", "Fix leaking taps")
+
+
+def test_inert_markup_that_is_no_content_is_left_alone() -> None:
+    pixel = '<noscript><img src="/px.gif" alt=""></noscript><noscript>Enable JavaScript</noscript>'
+    assert inert(pixel) is pixel  # unchanged: nothing to show
+    shadow = '<x-card><template shadowrootmode="open"><p>x</p></template></x-card>'
+    assert inert(shadow) is shadow  # a shadow root is the components reader's
+    plain_page = "<p>No inert content</p>"
+    assert inert(plain_page) is plain_page
+    nested = inert("<template><template><p>a</p></template></template><p>b</p>")
+    assert nested.count("<div data-template>") == 2
+    assert "</template>" not in nested
+
+
+# --- a career ladder: the next role's pay, a title that names the page -------------------------
+
+
+@pytest.mark.parametrize(
+    "heading", ["Next step: Plumbing supervisor", "Next role - Site manager", "Next steps to Lead"]
+)
+def test_the_next_roles_pay_is_not_this_careers(heading: str) -> None:
+    body = (
+        "<h1>Plumber</h1><p>Plumbers earn a median salary of $58,400 a year.</p>"
+        f"<div><h3>{heading}</h3><p>Supervisors typically earn $91,000 a year.</p></div>"
+        + FACTS.replace("<dt>Average salary</dt><dd>$58,400 a year</dd>", "")
+    )
+    career = parse_page(_page(body), URL)
+    assert "58,400" in (career.salary_median or "")
+    assert "91,000" not in (career.salary_text or "") + (career.salary_median or "")
+
+
+@pytest.mark.parametrize(
+    "h1", ["Plumber: career path", "Plumber – career pathway", "Plumber | Career progression"]
+)
+def test_a_heading_that_names_the_page_gives_the_occupation(h1: str) -> None:
+    career = parse_page(_page(f"<h1>{h1}</h1>{FACTS}"), URL)
+    assert career.title == "Plumber"
+
+
+# --- old markup: <br> lines inside font and small ------------------------------------------------
+
+
+@pytest.mark.parametrize("wrapper", ["FONT FACE=Arial SIZE=2", "small", "font color=#333"])
+def test_br_lines_inside_an_inline_wrapper_are_a_list(wrapper: str) -> None:
+    tag = wrapper.split()[0]
+    body = (
+        "<H1>Plumber</H1><TABLE><TR><TD><B>Salary:</B></TD><TD>$58,400 a year</TD></TR></TABLE>"
+        f"<P><FONT SIZE=3><B>MAIN DUTIES</B></FONT><BR><{wrapper}>Install water pipes<BR>"
+        f"Fix leaking taps<BR>Read building plans</{tag}></P>"
+    )
+    career = parse_page(_page(body), URL)
+    assert career.duties == ("Install water pipes", "Fix leaking taps", "Read building plans")
+
+
+# --- a converted PDF: one element per line -------------------------------------------------------
+
+
+def _lines(*lines: str) -> str:
+    return "".join(f'<div class="t y{i}">{line}</div>' for i, line in enumerate(lines))
+
+
+def test_wrapped_bulleted_lines_are_joined_and_the_run_ends_at_the_next_label() -> None:
+    body = (
+        "<h1>Plumber</h1>"
+        + _lines("Salary", "$58,400 a year")
+        + "<div class=page>"
+        + _lines(
+            "Key skills",
+            "• Clear communication with customers and",
+            "their families",
+            "• Working safely at heights",
+            "• Reading technical drawings (plans,",
+            "Elevations, sections)",
+            "Page 1 of 2 · Plumber",
+            "Tools and equipment",
+            "• Pipe cutters",
+        )
+        + "</div>"
+    )
+    career = parse_page(_page(body), URL)
+    assert career.people_skills + career.technical_skills == (
+        "Clear communication with customers and their families",
+        "Working safely at heights",
+        "Reading technical drawings (plans, Elevations, sections)",
+    ) or career.people_skills == (
+        "Clear communication with customers and their families",
+        "Working safely at heights",
+        "Reading technical drawings (plans, Elevations, sections)",
+    )
+
+
+def test_wrapped_lines_without_bullets_are_joined() -> None:
+    body = (
+        "<h1>Plumber</h1>"
+        + _lines("Salary", "$58,400 a year")
+        + "<div class=page>"
+        + _lines(
+            "What you will do",
+            "Install and repair water, gas and drainage",
+            "systems",
+            "Fix leaking taps and replace the worn out washers and",
+            "seals on old fittings",
+            "Quote for jobs before the work starts",
+        )
+        + "</div>"
+    )
+    career = parse_page(_page(body), URL)
+    assert career.duties == (
+        "Install and repair water, gas and drainage systems",
+        "Fix leaking taps and replace the worn out washers and seals on old fittings",
+        "Quote for jobs before the work starts",
+    )
+
+
+def test_items_that_start_in_lower_case_stay_apart() -> None:
+    """UK-style skill lists write every item in lower case: none is a wrapped line."""
+    body = (
+        "<h1>Plumber</h1><p><strong>Salary:</strong> $58,400 a year</p><h2>Skills</h2>"
+        "<div><div>the ability to work well with your hands</div><div>problem-solving skills</div>"
+        "<div>to be thorough and pay attention to detail</div><div>patience</div></div>"
+    )
+    career = parse_page(_page(body), URL)
+    items = career.people_skills + career.technical_skills
+    assert "problem-solving skills" in items
+    assert len(items) == 4
