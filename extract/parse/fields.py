@@ -257,7 +257,8 @@ DUTIES = _pattern(
     r"(main |key |typical |job |daily )?duties( and (responsibilities|tasks))?"
     r"|tasks and (duties|responsibilities)",
     r"day[- ]to[- ]day( tasks| duties| activities)?|(main |key |typical |daily )?tasks"
-    r"|(key |main )?responsibilities|your day[- ]to[- ]day|in this role,? you (will|could|might)"
+    r"|(key |main )?responsibilities|your day[- ]to[- ]day"
+    r"|(in this (role|job)|at (this|each|every) (level|stage)),? you (will|could|might)"
     r"( be)?|typically,? (you|a .{1,40}) (will|would)|your duties (could|may|might) include",
     r"what (they|you|you'll|you will|you'd) (actually )?do|what the job involves"
     r"|what .{1,40} do|(a )?day in the life|(a |your )?typical (work ?)?day( at work| on the job)?"
@@ -342,6 +343,16 @@ def question_label(label: str) -> str:
     return ""
 
 
+# A pay label's subject ("Pay for veterinarians", "Salary as a nurse"), unless it names a
+# level of the job or other jobs (an apprentice's pay, all occupations' pay are not the job's).
+_FOR_SUBJECT = re.compile(
+    r"\s+(?:for|as)\s+(?!(?:an?\s+|the\s+)?(?:apprentice|trainee|graduate|junior|senior|entry"
+    r"|starter|beginner|new|experienced|lead|manager|supervisor|all|every|other|average|national"
+    r"|comparison|similar|related)\w*\b)(?:an?\s+|the\s+)?"
+    r"[a-z][\w' -]{1,40}$"
+)
+
+
 def match(label: str) -> Iterable[tuple[Scalar, int]]:
     """(field, pattern index) for every scalar field the normalized `label` names; a pay
     label is also tried without its period words, a question by its keyword."""
@@ -349,8 +360,10 @@ def match(label: str) -> Iterable[tuple[Scalar, int]]:
     if not label or len(label) > 50:
         return
     bare = clean(_LABEL_PERIOD.sub(" ", label))
+    subjectless = _FOR_SUBJECT.sub("", bare)  # "Pay for nurses" is the page's pay label
+    pay_tries = tuple(dict.fromkeys((label, bare, subjectless)))
     for scalar in SCALARS:
-        tries = (label, bare) if scalar.field.startswith("salary") and bare != label else (label,)
+        tries = pay_tries if scalar.field.startswith("salary") else (label,)
         found = next(
             ((i, t) for t in tries for i, pat in enumerate(scalar.labels) if pat.fullmatch(t)),
             None,

@@ -783,10 +783,16 @@ def _block(el: LexborNode, order: int) -> Iterable[_Candidate]:
             whole = text_of(parent, _SMALL)
             if whole.startswith(own) and len(whole) > len(own) and len(whole) <= 300:
                 rest = re.sub(r"^\s*(?::\s*|[–—-]\s+)", "", whole[len(own) :])
+                # "Pay: $89,010 a year; $42.79 an hour": each part its own figure.
+                parts = [p.strip(" .") for p in rest.split(";") if p.strip(" .")]
+                if not 2 <= len(parts) <= 6:
+                    parts = [rest]
                 for scalar, spec in match(label):
-                    ok, v = _accept(scalar, rest, allow_empty=False)
-                    if ok:
-                        yield _Candidate(scalar.field, v, spec, 1, order, f"inline({label})", own)
+                    for part in parts:
+                        ok, v = _accept(scalar, part, allow_empty=False)
+                        if ok:
+                            yield _Candidate(scalar.field, v, spec, 1, order, f"inline({label})",
+                                             own)  # fmt: skip
     elif ":" in own and el.tag in {"li", "p", "div", "span", "td", "dd"}:
         head, _, rest = own.partition(":")
         label = normalize_label(head)

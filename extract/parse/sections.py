@@ -45,7 +45,8 @@ _MAX_SOURCES = 500  # list labels looked at on one page (a career page has a doz
 # Cheap first look: words every list label pattern contains one of.
 _LIST_WORDS = re.compile(
     r"\b(?:dut|task|responsib|skill|qualit|knowledge|tool|technolog|software|equipment|do\b"
-    r"|involve|role|abilit|competen|need|takes|suitab|day|what|stack|behavio)",
+    r"|involve|role|abilit|competen|need|takes|suitab|day|what|stack|behavio"
+    r"|you (?:will|could|might))",
     re.I,
 )
 
@@ -590,6 +591,13 @@ def best_lists(index: PageIndex) -> dict[str, tuple[tuple[str, ...], str]]:
     tries = 0
     for src in sources(index):
         old = found.get(src.field)
+        rule = f"section({src.label})"
+        if old is not None and src.field == "duties" and old[3] == rule and old[0] == src.spec:
+            # The same duty label once per level or stage ("At this level you will:" under
+            # each rung of a career ladder): the job's duties are all of theirs.
+            more = tuple(t for t in duty_items(list(src.section)) if t not in old[2])
+            found[src.field] = (old[0], old[1], old[2] + more, rule)
+            continue
         if old is not None and (old[0], old[1]) <= (src.spec, src.order):
             continue
         tries += 1
@@ -598,5 +606,5 @@ def best_lists(index: PageIndex) -> dict[str, tuple[tuple[str, ...], str]]:
         section = list(src.section)
         items = duty_items(section) if src.field == "duties" else skill_items(section)
         if items:
-            found[src.field] = (src.spec, src.order, items, f"section({src.label})")
+            found[src.field] = (src.spec, src.order, items, rule)
     return {field: (items, rule) for field, (_, _, items, rule) in found.items()}

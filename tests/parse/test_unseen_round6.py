@@ -172,3 +172,44 @@ def test_items_that_start_in_lower_case_stay_apart() -> None:
     items = career.people_skills + career.technical_skills
     assert "problem-solving skills" in items
     assert len(items) == 4
+
+
+def test_a_duty_label_repeated_per_level_gives_all_their_duties() -> None:
+    rungs = "".join(
+        f"<li><h3>{level} plumber</h3><p>At this stage you will:</p><ul>"
+        + "".join(f"<li>{d}</li>" for d in duties)
+        + "</ul></li>"
+        for level, duties in (
+            ("Apprentice", ("Carry tools and materials", "Cut pipe to length")),
+            ("Qualified", ("Install water pipes",)),
+            ("Master", ("Plan whole installations", "Train apprentices")),
+        )
+    )
+    facts = FACTS.split("<h2>Daily tasks")[0]
+    body = f"<h1>Plumber</h1>{facts}<h2>How you progress</h2><ol>{rungs}</ol>"
+    career = parse_page(_page(body), URL)
+    assert career.duties == (
+        "Carry tools and materials", "Cut pipe to length", "Install water pipes",
+        "Plan whole installations", "Train apprentices",
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("line", "median"),
+    [
+        ("<strong>Pay for plumbers:</strong> median $58,400 a year; range $41,000 to $77,000"
+         " a year; $28.10 an hour.", "$58,400"),
+        ("<b>Salary as a plumber:</b> $28.10 per hour; £48,000 per year", "£48,000"),
+        ("<strong>Pay for all occupations:</strong> $49,500 a year", None),
+        ("<strong>Pay for apprentices:</strong> $31,000 a year", None),
+    ],
+)
+def test_a_pay_line_for_the_subject_is_read_part_by_part(line: str, median: str | None) -> None:
+    body = f"<h1>Plumber</h1><p>{line}</p>" + FACTS.replace(
+        "<dt>Average salary</dt><dd>$58,400 a year</dd>", ""
+    )
+    career = parse_page(_page(body), URL)
+    if median is None:
+        assert career.salary_median is None
+    else:
+        assert median in (career.salary_median or "")
