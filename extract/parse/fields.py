@@ -89,6 +89,7 @@ def normalize_label(text: str) -> str:
     s = re.sub(r"\(.*?\)", " ", s)
     s = re.sub(r"^(19|20)\d\d\s+", "", s)
     s = re.sub(r"[,\s]+(in\s+)?(19|20)\d\d(\s*([-–—]|to)\s*(19|20)?\d\d)?\s*$", "", s)
+    s = re.sub(r"\s*(?:\[\s*edit(?: source)?\s*\]|[¶#§])\s*$", "", s)  # a wiki's or docs' link
     s = re.sub(r"[\s:.\-–—*]+$", "", s)
     s = re.sub(r"\s+\?$", "?", s)
     s = s.replace("’", "'").replace("&", " and ")
@@ -245,7 +246,8 @@ SCALARS: tuple[Scalar, ...] = (
     Scalar(
         "category",
         _pattern(
-            r"(job |occupational )?category|career (cluster|area|field)|sector|industry"
+            r"(job |occupational )?category|career (cluster|area|field)|(activity |employment )?"
+            r"sectors?|industry"
             r"|job family|occupation(al)? group"
         ),
         short_ok,

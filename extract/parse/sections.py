@@ -299,6 +299,7 @@ def _unwrapped(lines: list[str]) -> list[str]:
         bullet = _BULLET.match(t) is not None
         wrapped = bool(out) and not bullet and (
             open_end(last, t)
+            or (bulleted and t[:1].islower())  # bullets start items: the rest are wraps
             or (wraps and t[:1].islower() and " " not in t and long_line(last))
         )
         last = t

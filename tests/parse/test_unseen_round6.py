@@ -213,3 +213,49 @@ def test_a_pay_line_for_the_subject_is_read_part_by_part(line: str, median: str 
         assert career.salary_median is None
     else:
         assert median in (career.salary_median or "")
+
+
+# --- wiki and docs headings: edit links and permalinks; an infobox's sectors ---------------------
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        '<span class="mw-editsection">[<a href="?action=edit&amp;section=3">edit</a>]</span>',
+        '<span class="mw-editsection">[ <a href="?action=edit">edit source</a> ]</span>',
+        '<a class="headerlink" href="#tasks" title="Permanent link">¶</a>',
+        '<a class="hash-link" href="#tasks">#</a>',
+    ],
+)
+def test_a_heading_with_an_edit_link_or_permalink_names_its_list(tail: str) -> None:
+    body = (
+        "<h1>Plumber</h1><table class=infobox><tr><th>Activity sectors</th><td>Construction</td>"
+        "</tr><tr><th>Average salary</th><td>$58,400 a year</td></tr>"
+        "<tr><th>Employment</th><td>12,300</td></tr></table>"
+        f"<h2><span class=mw-headline>Main tasks</span>{tail}</h2>"
+        "<ul><li>Install water pipes</li><li>Fix leaking taps</li></ul>"
+    )
+    career = parse_page(_page(body), URL)
+    assert career.duties == ("Install water pipes", "Fix leaking taps")
+    assert career.category == "Construction"
+
+
+def test_in_a_bulleted_run_a_lower_case_line_goes_on_with_its_item() -> None:
+    body = (
+        "<h1>Plumber</h1>"
+        + _lines("Salary", "$58,400 a year", "Employment", "12,300")
+        + "<div class=page>"
+        + _lines(
+            "Main tasks",
+            "• Install water and gas pipes in new",
+            "homes and offices",
+            "• Fix leaking taps",
+            "Skills",
+        )
+        + "</div>"
+    )
+    career = parse_page(_page(body), URL)
+    assert career.duties == (
+        "Install water and gas pipes in new homes and offices",
+        "Fix leaking taps",
+    )
