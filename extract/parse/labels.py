@@ -201,6 +201,16 @@ def evidence(career: RawCareer) -> int:
     return sum(1 for f in facts if f)
 
 
+def _figures(value: str | None) -> str | None:
+    """What a value states, for telling two values apart: its figures when it has any (a
+    page that says its facts twice, in a desktop table and in mobile cards, words them
+    differently: "grow 25 percent" and "Employment is projected to grow 25 percent")."""
+    if value is None:
+        return None
+    numbers = re.findall(r"\d[\d,.]*", value)
+    return " ".join(n.rstrip(".,") for n in numbers) if numbers else value
+
+
 def _unrepeated(cands: list[_Candidate]) -> list[_Candidate]:
     """Drop labels that repeat with different values: cards of other jobs (similar
     occupations, vacancies, "Wage: ..." per listing) are not this career's facts. A pay
@@ -211,7 +221,8 @@ def _unrepeated(cands: list[_Candidate]) -> list[_Candidate]:
     values: dict[tuple[str, str], set[str | None]] = {}
     slots: dict[tuple[str, str], set[tuple[str | None, bool]]] = {}
     for c in cands:
-        values.setdefault((c.field, c.rule), set()).add(c.value)
+        said = c.value if c.field in _PAY_FIELDS else _figures(c.value)  # pay: see below
+        values.setdefault((c.field, c.rule), set()).add(said)
         slots.setdefault((c.field, c.rule), set()).add((_period_of(c), _is_range(c.value)))
 
     def repeated(c: _Candidate) -> bool:

@@ -220,6 +220,9 @@ def _own_items(lst: LexborNode) -> list[str]:
 def _alike(nodes: list[LexborNode]) -> list[str]:
     """Items of a run of alike short elements (chips, div rows, paragraphs), or []."""
     elements = [n for n in nodes if is_element(n) and n.tag not in {"script", "style"}]
+    shown = [n for n in elements if n.attributes.get("aria-hidden") != "true"]
+    if len(shown) >= 2:  # a looping carousel's cloned slides are hidden from readers
+        elements = shown
     if len(elements) < 2:
         return []
     tags = [n.tag for n in elements]

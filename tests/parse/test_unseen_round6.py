@@ -259,3 +259,36 @@ def test_in_a_bulleted_run_a_lower_case_line_goes_on_with_its_item() -> None:
         "Install water and gas pipes in new homes and offices",
         "Fix leaking taps",
     )
+
+
+# --- facts said twice: carousel clones, desktop and mobile copies -------------------------------
+
+
+def test_a_looping_carousels_cloned_slides_are_not_items() -> None:
+    slides = ["Pipe fitting", "Soldering", "Reading plans"]
+    carousel = (
+        f'<div class="slide" aria-hidden="true">{slides[-1]}</div>'
+        + "".join(f'<div class="slide">{s}</div>' for s in slides)
+        + f'<div class="slide" aria-hidden="true">{slides[0]}</div>'
+    )
+    body = f"<h1>Plumber</h1>{FACTS}<h2>Technical skills</h2><div><div>{carousel}</div></div>"
+    career = parse_page(_page(body), URL)
+    assert career.technical_skills == tuple(slides)
+
+
+def test_a_fact_worded_twice_with_the_same_figures_is_one_fact() -> None:
+    cards = (
+        "<div hidden class=mobile><div class=card><p>Employment is projected to grow 7 percent"
+        " from 2024 to 2034.</p></div></div>"
+    )
+    table = (
+        "<table><tr><td colspan=2>Overall employment of plumbers is projected to grow 7 percent"
+        " from 2024 to 2034, faster than average.</td></tr></table>"
+    )
+    other_jobs = (  # the same sentence with other figures is still another job's
+        "<p>Employment is projected to grow 3 percent from 2024 to 2034.</p>"
+    )
+    career = parse_page(_page(f"<h1>Plumber</h1>{cards}{table}{FACTS}"), URL)
+    assert "7 percent" in (career.growth or "")
+    career = parse_page(_page(f"<h1>Plumber</h1>{cards}{other_jobs}{FACTS}"), URL)
+    assert career.growth is None
