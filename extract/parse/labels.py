@@ -798,12 +798,8 @@ def _block(el: LexborNode, order: int) -> Iterable[_Candidate]:
                 parts = [p.strip(" .") for p in rest.split(";") if p.strip(" .")]
                 if not 2 <= len(parts) <= 6:
                     parts = [rest]
-                for scalar, spec in match(label):
-                    for part in parts:
-                        ok, v = _accept(scalar, part, allow_empty=False)
-                        if ok:
-                            yield _Candidate(scalar.field, v, spec, 1, order, f"inline({label})",
-                                             own)  # fmt: skip
+                for part in parts:
+                    yield from _inline_part(part, label, own, order, several=len(parts) > 1)
     elif ":" in own and el.tag in {"li", "p", "div", "span", "td", "dd"}:
         head, _, rest = own.partition(":")
         label = normalize_label(head)
@@ -811,6 +807,25 @@ def _block(el: LexborNode, order: int) -> Iterable[_Candidate]:
             ok, v = _accept(scalar, rest, allow_empty=False)
             if ok:
                 yield _Candidate(scalar.field, v, spec, 2, order, f"label-colon({label})", head)
+
+
+def _inline_part(
+    part: str, label: str, own: str, order: int, *, several: bool
+) -> Iterable[_Candidate]:
+    """One part of an inline value. A part of several that opens with its own label
+    ("entry level $16.79/hr; median $23.40 hourly") is that label's; else the outer one's."""
+    labels = [(label, own)]
+    money = MONEY.search(part) if several else None
+    if money is not None and money.start() > 0:
+        head = part[: money.start()].strip(" :-–—")
+        own_label = normalize_label(head)
+        if own_label and any(s.field in _PAY_FIELDS for s, _ in match(own_label)):
+            labels, part = [(own_label, head)], part[money.start() :]
+    for name, said in labels:
+        for scalar, spec in match(name):
+            ok, v = _accept(scalar, part, allow_empty=False)
+            if ok:
+                yield _Candidate(scalar.field, v, spec, 1, order, f"inline({name})", said)
 
 
 _CAPTION_TAGS = frozenset(

@@ -292,3 +292,17 @@ def test_a_fact_worded_twice_with_the_same_figures_is_one_fact() -> None:
     assert "7 percent" in (career.growth or "")
     career = parse_page(_page(f"<h1>Plumber</h1>{cards}{other_jobs}{FACTS}"), URL)
     assert career.growth is None
+
+
+def test_parts_of_a_pay_line_that_name_their_own_level_are_that_level() -> None:
+    line = (
+        "<strong>Pay for plumbers:</strong> entry level $18.00/hr; median salary $24.50 hourly;"
+        " highly experienced $33.00 an hour."
+    )
+    body = f"<h1>Plumber</h1><p>{line}</p>" + FACTS.replace(
+        "<dt>Average salary</dt><dd>$58,400 a year</dd>", ""
+    )
+    career = parse_page(_page(body), URL)
+    assert "24.50" in (career.salary_median or "")
+    assert "18.00" in (career.salary_low or "")
+    assert "33.00" in (career.salary_high or "")
