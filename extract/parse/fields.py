@@ -88,6 +88,7 @@ def normalize_label(text: str) -> str:
     s = clean(text).lower()
     s = re.sub(r"\(.*?\)", " ", s)
     s = re.sub(r"^(19|20)\d\d\s+", "", s)
+    s = re.sub(r"[\s:]+$", "", s)  # "Job outlook, 2023–2033:": the years end it, not the colon
     s = re.sub(r"[,\s]+(in\s+)?(19|20)\d\d(\s*([-–—]|to)\s*(19|20)?\d\d)?\s*$", "", s)
     s = re.sub(r"\s*(?:\[\s*edit(?: source)?\s*\]|[¶#§])\s*$", "", s)  # a wiki's or docs' link
     s = re.sub(r"[\s:.\-–—*]+$", "", s)

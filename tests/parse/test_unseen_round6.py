@@ -306,3 +306,19 @@ def test_parts_of_a_pay_line_that_name_their_own_level_are_that_level() -> None:
     assert "24.50" in (career.salary_median or "")
     assert "18.00" in (career.salary_low or "")
     assert "33.00" in (career.salary_high or "")
+
+
+@pytest.mark.parametrize(
+    "label", ["Job outlook, 2023–2033:", "JOB OUTLOOK, 2024-2034 :", "Job outlook 2024 to 2034:"]
+)
+def test_a_label_that_ends_in_its_years_and_a_colon_is_still_its_field(label: str) -> None:
+    from extract.parse.fields import normalize_label
+
+    assert normalize_label(label) == "job outlook"
+    body = (
+        f"<H1>Plumber</H1><TABLE><TR><TD><B>Pay range:</B></TD><TD>$41,000 to $77,000</TD></TR>"
+        f"<TR><TD><B>{label}</B></TD><TD>25% (Much faster than average)</TD></TR>"
+        "<TR><TD><B>Workers employed:</B></TD><TD>70,229</TD></TR></TABLE>"
+    )
+    career = parse_page(_page(body), URL)
+    assert career.growth == "25% (Much faster than average)"
