@@ -1042,13 +1042,14 @@ def pay_statements(page: PageIndex) -> Iterator[str]:
     "* Figures are weekly earnings before tax"."""
     found = 0
     for i, el in enumerate(page.elements):
-        if page.noisy[i] or page.sizes[i] > 4 or el.tag not in {"p", "small", "span", "div",
+        # (up to 30 elements: a converted PDF writes each gap between words as a span)
+        if page.noisy[i] or page.sizes[i] > 30 or el.tag not in {"p", "small", "span", "div",
                                                                 "caption", "figcaption", "li"}:
             continue  # fmt: skip
         raw = el.text()
         if not 10 <= len(raw) <= 200 or not _ABOUT_PAY.search(raw):  # the cheap look first
             continue
-        text = text_of(el, 4)
+        text = text_of(el, 30)
         statement = _ABOUT_PAY.search(text) and _STATEMENT.search(text)
         if 10 <= len(text) <= 160 and statement and not MONEY.search(text):
             yield text

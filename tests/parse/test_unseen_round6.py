@@ -322,3 +322,15 @@ def test_a_label_that_ends_in_its_years_and_a_colon_is_still_its_field(label: st
     )
     career = parse_page(_page(body), URL)
     assert career.growth == "25% (Much faster than average)"
+
+
+def test_a_pay_statement_written_with_spans_between_its_words_still_gives_the_period() -> None:
+    gap = '<span class="_ _0"> </span>'
+    statement = gap.join(["*", "Figures", "are", "weekly", "earnings", "before", "tax."])
+    body = (
+        "<h1>Plumber</h1>"
+        + _lines("Pay range", "$900 – $1,450", "Employment", "12,300", statement)
+        + FACTS.replace("<dt>Average salary</dt><dd>$58,400 a year</dd>", "")
+    )
+    career = parse_page(_page(body), URL)
+    assert "weekly" in (career.salary_context or "")
