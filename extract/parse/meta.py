@@ -144,13 +144,14 @@ def title(tree: LexborHTMLParser, page: PageIndex | None = None) -> str:
 
 
 def titled(tree: LexborHTMLParser, page: PageIndex | None = None) -> tuple[str, str]:
-    """(title, where it was found: h1, og:title, title-tag, beside-h1 or none)."""
+    """(title, where it was found: h1, og:title, title-tag, og:title-in-h1,
+    title-tag-in-h1, beside-h1 or none)."""
     h1s = [h for h in tree.css("h1")[:5] if page is None or not page.noise(h)]
     generic_h1: LexborNode | None = None
     for h in h1s:
         t = _strip(text_of(h, 80))
         if t and not _GENERIC_TITLE.match(t):
-            return t, "h1"
+            return _named_within(t, tree) or (t, "h1")
         if t and generic_h1 is None:
             generic_h1 = h
     site = _meta(tree, "og:site_name", "application-name")
@@ -170,6 +171,28 @@ def titled(tree: LexborHTMLParser, page: PageIndex | None = None) -> tuple[str, 
             if t and len(t) <= 80 and not _GENERIC_TITLE.match(t) and not t.endswith("."):
                 return t, "beside-h1"
     return "", "none"
+
+
+def _named_within(headline: str, tree: LexborHTMLParser) -> tuple[str, str] | None:
+    """The page's own name for its subject (og:title, else the title tag's first piece) when
+    the headline wraps it: "Chat with Sam: Librarian", "Career of the week: Chef", "Chef
+    compared with similar occupations". A headline that is the name with more words of its
+    own ("Registered Nurse", "Nurse Practitioner" for "Nurse") is kept."""
+    site = _meta(tree, "og:site_name", "application-name")
+    named = [(_site_less(_meta(tree, "og:title", "twitter:title"), site), "og:title")]
+    node = tree.css_first("title")
+    if node is not None:
+        named.append((_site_less(text_of(node), site), "title-tag"))
+    for raw, where in named:
+        name = clean(raw)
+        if len(name) < 3 or name == headline or _GENERIC_TITLE.match(name):
+            continue
+        if headline.endswith(name) and re.search(r"[:|–—-]\s*$", headline[: -len(name)]):
+            return name, f"{where}-in-h1"
+        rest = headline[len(name) :] if headline.startswith(name) else ""
+        if rest[:1] == " " and rest[1:2].islower():
+            return name, f"{where}-in-h1"
+    return None
 
 
 def _site_less(text: str, site: str) -> str:

@@ -1,0 +1,90 @@
+"""Words a page shows through attributes, as text, on the text before the page is parsed.
+
+Some pages put a fact where only attributes hold its words: a statistics table's
+abbreviated labels whose meaning is the `<abbr title>` ("Aver. ear." for
+"Average earnings"), a prefilled calculator whose values are read-only
+`<input value>`s (a form the readers would skip as noise), or a skeleton whose
+facts are only in its Twitter card's `twitter:label1` / `twitter:data1` meta
+pairs. `plain` writes them as text: the abbreviation's title in its place, a
+read-only input's value after it (its form as a `div`), and the card's pairs as
+a `dl` at the end of the body. A page without any of them is returned unchanged
+(the same object) after one search.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+
+_ANY = re.compile(r"<abbr\b|\breadonly\b|twitter:label", re.IGNORECASE)
+_ATTRS = r"(?:[^>\"']|\"[^\"]*\"|'[^']*')*"
+_ATTR = re.compile(r"([A-Za-z_:][-A-Za-z0-9_:.]*)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))")
+_ABBR = re.compile(rf"<abbr\b(?P<attrs>{_ATTRS})>(?P<text>[^<]{{1,40}})</abbr\s*>", re.IGNORECASE)
+_FORM = re.compile(rf"<form\b(?P<attrs>{_ATTRS})>(?P<inner>.*?)</form\s*>", re.I | re.DOTALL)
+_INPUT = re.compile(rf"<input\b(?P<attrs>{_ATTRS})>", re.IGNORECASE)
+_META = re.compile(rf"<meta\b(?P<attrs>{_ATTRS})>", re.IGNORECASE)
+_BODY_END = re.compile(r"</body\s*>", re.IGNORECASE)
+
+
+def _attrs(text: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for m in _ATTR.finditer(text):
+        value = next((g for g in m.groups()[1:] if g is not None), "")
+        out[m.group(1).lower()] = html_lib.unescape(value)
+    return out
+
+
+def plain(html: str) -> str:
+    """`html` with the words of its abbreviations, read-only inputs and card pairs as text."""
+    if _ANY.search(html) is None:
+        return html
+    out = _ABBR.sub(_abbr, html)
+    out = _FORM.sub(_form, out)
+    out = _card(out)
+    return html if out == html else out
+
+
+def _abbr(m: re.Match[str]) -> str:
+    """An abbreviated label ("Aver. ear.") as its title; an acronym ("AUD") stays itself."""
+    title = _attrs(m.group("attrs")).get("title", "").strip()
+    text = m.group("text").strip()
+    if not title or "." not in text or len(title) > 80:
+        return m.group(0)
+    return f"<abbr>{html_lib.escape(title)}</abbr>"
+
+
+def _form(m: re.Match[str]) -> str:
+    """A form that shows values in read-only inputs: a `div`, each value as text."""
+    inner = m.group("inner")
+    shown = False
+
+    def value(im: re.Match[str]) -> str:
+        nonlocal shown
+        attrs = _attrs(im.group("attrs"))
+        if "readonly" not in im.group("attrs").lower() or not attrs.get("value", "").strip():
+            return im.group(0)
+        shown = True
+        return f'{im.group(0)}<div data-value>{html_lib.escape(attrs["value"])}</div>'
+
+    inner = _INPUT.sub(value, inner)
+    if not shown:
+        return m.group(0)
+    return f"<div data-form{m.group('attrs')}>{inner}</div>"
+
+
+def _card(html: str) -> str:
+    """The page's `twitter:labelN` / `twitter:dataN` pairs (two or more) as a `dl`."""
+    metas = [_attrs(m.group("attrs")) for m in _META.finditer(html[: 200_000])]
+    named = {a.get("name") or a.get("property") or "": a.get("content", "") for a in metas}
+    pairs = []
+    for n in range(1, 10):
+        label, data = named.get(f"twitter:label{n}", ""), named.get(f"twitter:data{n}", "")
+        if label.strip() and data.strip():
+            pairs.append((label, data))
+    if len(pairs) < 2:
+        return html
+    dl = "<dl data-card>" + "".join(
+        f"<dt>{html_lib.escape(k)}</dt><dd>{html_lib.escape(v)}</dd>" for k, v in pairs
+    ) + "</dl>"
+    end = _BODY_END.search(html)
+    return html[: end.start()] + dl + html[end.start() :] if end else html + dl

@@ -1,0 +1,84 @@
+"""Kinds of page held-out round 7 showed the reader could not read (raw fields as read).
+
+Every page here is written for the test, in markup of its own: none is a corpus page.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.parse import parse_page
+from extract.parse.attributes import plain
+
+URL = "https://careers.example.org/profiles/plumber"
+DUTIES = "<h2>Daily tasks</h2><ul><li>Install water pipes</li><li>Fix leaking taps</li></ul>"
+
+
+def _page(body: str, *, head: str = "", title: str = "Plumber | Careers") -> str:
+    return (f"<html lang='en'><head><title>{title}</title>{head}</head><body><main>{body}"
+            "</main></body></html>")  # fmt: skip
+
+
+def test_abbreviated_labels_read_as_their_titles() -> None:
+    body = (
+        "<h1>Plumber</h1><table><tr><th><abbr title='Average earnings'>Avg. earn.</abbr></th>"
+        "<td>$58,400 a year</td></tr><tr><th><abbr title='Number of workers'>No. wkrs.</abbr>"
+        "</th><td>12,300</td></tr><tr><th><abbr title='Typical qualification'>Typ. qual.</abbr>"
+        f"</th><td>Certificate III</td></tr></table>{DUTIES}"
+    )
+    career = parse_page(_page(body), URL)
+    assert career.salary_median == "$58,400 a year"
+    assert career.workers == "12,300"
+    assert career.education == "Certificate III"
+    acronym = "<p>Pay in <abbr title='Australian dollars'>AUD</abbr></p>"
+    assert plain(acronym) is acronym  # an acronym is shown as itself
+
+
+def test_a_prefilled_calculators_read_only_values_are_read() -> None:
+    body = (
+        "<h1>Plumber</h1><form><h2>Your numbers</h2>"
+        "<p><label for=a>Average salary</label><input id=a readonly value='$58,400 a year'></p>"
+        "<p><label for=b>Employment</label> <input id=b type=text readonly='' value=\"12,300\">"
+        "</p><p><label for=c>Hours per week</label><input id=c type=number value=38></p>"
+        f"<button>Recalculate</button></form>{DUTIES}"
+    )
+    career = parse_page(_page(body), URL)
+    assert career.salary_median == "$58,400 a year"
+    assert career.workers == "12,300"
+    search = "<form><input name=q value='plumber'><button>Go</button></form>"
+    assert plain(search) is search  # a form with no read-only value stays a form
+
+
+def test_a_twitter_cards_label_and_data_pairs_are_read() -> None:
+    head = (
+        '<meta property="og:title" content="Plumber">'
+        '<meta name="twitter:label1" content="Median pay"><meta name="twitter:data1"'
+        ' content="$58,400 a year"><meta name="twitter:label2" content="Employment">'
+        '<meta name="twitter:data2" content="12,300">'
+    )
+    career = parse_page(_page(f"<div id=app></div>{DUTIES}", head=head), URL)
+    assert career.title == "Plumber"
+    assert career.salary_median == "$58,400 a year"
+    assert career.workers == "12,300"
+    one = (
+        '<meta name="twitter:label1" content="Reading time">'
+        '<meta name="twitter:data1" content="3 min">'
+    )
+    assert plain(f"<html><head>{one}</head><body></body></html>").count("<dl") == 0
+
+
+@pytest.mark.parametrize(
+    ("h1", "og", "title"),
+    [
+        ("Chat with Ana: Plumber", "Plumber", "Plumber"),
+        ("This week: Career of the week – Plumber", "Plumber", "Plumber"),
+        ("Plumber compared with similar occupations", "Plumber", "Plumber"),
+        ("Registered Plumber", "Plumber", "Registered Plumber"),
+        ("Plumber Supervisor", "Plumber", "Plumber Supervisor"),
+    ],
+)
+def test_a_headline_that_wraps_the_pages_own_name_gives_the_name(h1, og, title) -> None:
+    head = f'<meta property="og:title" content="{og}">'
+    body = f"<h1>{h1}</h1><p><strong>Salary:</strong> $58,400 a year</p>{DUTIES}"
+    career = parse_page(_page(body, head=head, title=f"{og} | Careers"), URL)
+    assert career.title == title
