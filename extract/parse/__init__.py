@@ -36,6 +36,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from extract.errors import NotACareerPage, ParseError
 from extract.parse import (
+    aria,
     attributes,
     charts,
     codes,
@@ -129,9 +130,10 @@ def parse_page(
 
 def _as_markup(html: str) -> str:
     """Web components, inert content (templates, noscript, srcdoc), words in attributes
-    (abbreviations, read-only inputs, card metas), a print view's `<pre>` and a chart's
-    figures as plain elements."""
-    return charts.plain(preformatted.plain(attributes.plain(inert.plain(components.plain(html)))))
+    (abbreviations, read-only inputs, card metas), ARIA tables of divs, a print view's
+    `<pre>` and a chart's figures as plain elements."""
+    text = attributes.plain(inert.plain(components.plain(html)))
+    return charts.plain(preformatted.plain(aria.plain(text)))
 
 
 def _for_labels(tree: LexborHTMLParser, text: str) -> LexborHTMLParser:

@@ -82,3 +82,28 @@ def test_a_headline_that_wraps_the_pages_own_name_gives_the_name(h1, og, title) 
     body = f"<h1>{h1}</h1><p><strong>Salary:</strong> $58,400 a year</p>{DUTIES}"
     career = parse_page(_page(body, head=head, title=f"{og} | Careers"), URL)
     assert career.title == title
+
+
+def test_an_aria_grid_of_divs_is_read_as_a_table() -> None:
+    def row(cells: list[str], head: bool = False) -> str:
+        role = "columnheader" if head else "gridcell"
+        first = "columnheader" if head else "rowheader"
+        rest = "".join(f'<div role="{role}">{c}</div>' for c in cells[1:])
+        return f'<div role="row"><div role="{first}">{cells[0]}</div>{rest}</div>'
+
+    grid = (
+        '<div role="grid" aria-label="Plumbers and other trades"><div class="head">'
+        + row(["Occupation", "Median pay", "Employment"], head=True)
+        + '</div><div role="rowgroup">'
+        + row(["Electrician", "$61,000 a year", "20,100"])
+        + row(["Plumber", "$58,400 a year", "12,300"])
+        + "</div></div>"
+    )
+    career = parse_page(_page(f"<h1>Plumber</h1>{grid}{DUTIES}"), URL)
+    assert career.salary_median == "$58,400 a year"
+    assert career.workers == "12,300"
+    from extract.parse.aria import plain as aria
+
+    page = f"<div role=grid><div class=wrap>{row(['a', 'b'])}</div></div>"
+    assert "wrap" not in aria(page)  # a wrapper between rows is dropped, not fostered out
+    assert aria("<div role=region><div>x</div></div>").count("<div") == 2
