@@ -98,10 +98,21 @@ def index_page(tree: LexborHTMLParser) -> PageIndex:
             label = normalize_label(text_of(el, 20))
             if label and len(label) <= 60 and RELATED.match(label):
                 for region in _related_region(el):
-                    mark(region)
+                    if region.css_first(_OWN_ROW) is None:
+                        mark(region)
     titled = frozenset(n.mem_id for n in islice(body.css("[title], [aria-label]"), MAX_ELEMENTS)
                        ) if body is not None else frozenset()  # fmt: skip
     return PageIndex(elements, position, tuple(sizes), tuple(noisy), by_id, titled)
+
+
+# A row the page marks as its own among other jobs' rows ("Similar occupations", with this
+# one highlighted): the region is a comparison that holds this career, not other careers.
+_OWN_ROW = ", ".join(
+    f"{row}{mark}"
+    for row in ("tr", "[role=row]")
+    for mark in ('[aria-current="true"]', '[aria-current="page"]', '[aria-selected="true"]',
+                 '[class*="current"]', '[class*="highlight"]', '[class*="selected"]')
+)  # fmt: skip
 
 
 def _element(node: LexborNode) -> bool:

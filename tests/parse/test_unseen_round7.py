@@ -107,3 +107,21 @@ def test_an_aria_grid_of_divs_is_read_as_a_table() -> None:
     page = f"<div role=grid><div class=wrap>{row(['a', 'b'])}</div></div>"
     assert "wrap" not in aria(page)  # a wrapper between rows is dropped, not fostered out
     assert aria("<div role=region><div>x</div></div>").count("<div") == 2
+
+
+@pytest.mark.parametrize(
+    ("mark", "own"),
+    [('aria-current="true"', True), ('class="row is-highlighted"', True),
+     ('aria-selected="true"', True), ('class="row"', False)],
+)  # fmt: skip
+def test_a_comparison_of_similar_jobs_that_marks_this_ones_row_is_read(mark, own) -> None:
+    table = (
+        "<h2>Similar occupations</h2><table><tr><th>Occupation</th><th>Median pay</th>"
+        "<th>Employment</th></tr><tr><th scope=row><a href=/electrician>Electrician</a></th>"
+        f"<td>$61,000 a year</td><td>20,100</td></tr><tr {mark}><th scope=row>"
+        "<a href=/plumber>Plumber</a></th><td>$58,400 a year</td><td>12,300</td></tr></table>"
+    )
+    facts = "<p><strong>Qualification:</strong> Certificate III</p>"
+    career = parse_page(_page(f"<h1>Plumber</h1>{facts}{DUTIES}{table}"), URL)
+    assert career.salary_median == ("$58,400 a year" if own else None)
+    assert career.workers == ("12,300" if own else None)
