@@ -16,22 +16,18 @@ from __future__ import annotations
 import html as html_lib
 import re
 
-_ANY = re.compile(r"<abbr\b|\breadonly\b|twitter:label", re.IGNORECASE)
-_ATTRS = r"(?:[^>\"']|\"[^\"]*\"|'[^']*')*"
-_ATTR = re.compile(r"([A-Za-z_:][-A-Za-z0-9_:.]*)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))")
+from extract.parse.starttag import ATTRS as _ATTRS
+from extract.parse.starttag import attributes as _attrs
+
+# Anchored on "<": a search that starts from a literal scans a page ten times faster.
+_ANY = re.compile(
+    rf"<(?:abbr\b|input\b{_ATTRS}?\breadonly\b|meta\b[^>]*twitter:label)", re.IGNORECASE
+)
 _ABBR = re.compile(rf"<abbr\b(?P<attrs>{_ATTRS})>(?P<text>[^<]{{1,40}})</abbr\s*>", re.IGNORECASE)
 _FORM = re.compile(rf"<form\b(?P<attrs>{_ATTRS})>(?P<inner>.*?)</form\s*>", re.I | re.DOTALL)
 _INPUT = re.compile(rf"<input\b(?P<attrs>{_ATTRS})>", re.IGNORECASE)
 _META = re.compile(rf"<meta\b(?P<attrs>{_ATTRS})>", re.IGNORECASE)
 _BODY_END = re.compile(r"</body\s*>", re.IGNORECASE)
-
-
-def _attrs(text: str) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for m in _ATTR.finditer(text):
-        value = next((g for g in m.groups()[1:] if g is not None), "")
-        out[m.group(1).lower()] = html_lib.unescape(value)
-    return out
 
 
 def plain(html: str) -> str:
@@ -46,7 +42,7 @@ def plain(html: str) -> str:
 
 def _abbr(m: re.Match[str]) -> str:
     """An abbreviated label ("Aver. ear.") as its title; an acronym ("AUD") stays itself."""
-    title = _attrs(m.group("attrs")).get("title", "").strip()
+    title = _attrs(m.group("attrs")).get("title", "")
     text = m.group("text").strip()
     if not title or "." not in text or len(title) > 80:
         return m.group(0)
@@ -61,7 +57,7 @@ def _form(m: re.Match[str]) -> str:
     def value(im: re.Match[str]) -> str:
         nonlocal shown
         attrs = _attrs(im.group("attrs"))
-        if "readonly" not in im.group("attrs").lower() or not attrs.get("value", "").strip():
+        if "readonly" not in im.group("attrs").lower() or not attrs.get("value"):
             return im.group(0)
         shown = True
         return f'{im.group(0)}<div data-value>{html_lib.escape(attrs["value"])}</div>'

@@ -19,16 +19,16 @@ from __future__ import annotations
 import html as html_lib
 import re
 
+from extract.parse.starttag import ATTRS, attributes
+
 _CUSTOM = re.compile(r"<[A-Za-z][A-Za-z0-9]*-[A-Za-z0-9-]*[\s/>]")
 _TAG = re.compile(
-    r"<(?P<end>/)?(?P<name>[A-Za-z][A-Za-z0-9]*-[A-Za-z0-9-]*)"
-    r"(?P<attrs>(?:[^>\"']|\"[^\"]*\"|'[^']*')*)>"
-    r"|<(?P<tend>/)?template(?P<tattrs>(?:[^>\"']|\"[^\"]*\"|'[^']*')*)>",
+    rf"<(?P<end>/)?(?P<name>[A-Za-z][A-Za-z0-9]*-[A-Za-z0-9-]*)(?P<attrs>{ATTRS})>"
+    rf"|<(?P<tend>/)?template(?P<tattrs>{ATTRS})>",
     re.IGNORECASE,
 )
-_ATTR = re.compile(r"([A-Za-z_:][-A-Za-z0-9_:.]*)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))")
 _LABEL_ATTRS = ("label", "heading", "text")
-_SLOTTED = re.compile(r"<[A-Za-z][A-Za-z0-9]*\s(?:[^>\"']|\"[^\"]*\"|'[^']*')*?\bslot\s*=")
+_SLOTTED = re.compile(rf"<[A-Za-z][A-Za-z0-9]*\s{ATTRS}?\bslot\s*=")
 
 
 def plain(html: str) -> str:
@@ -61,7 +61,7 @@ def plain(html: str) -> str:
                 if open_name == name:
                     break
             continue
-        attrs = _attributes(m.group("attrs"))
+        attrs = attributes(m.group("attrs"))
         empty = html.startswith(f"</{name}", pos) or m.group("attrs").rstrip().endswith("/")
         head, tail, level = _words(attrs, depth, empty=empty)
         kept = m.group("attrs").rstrip().removesuffix("/")  # page state may be in them
@@ -74,14 +74,6 @@ def plain(html: str) -> str:
         depth = level
     out.append(html[pos:])
     return _SLOTTED.sub(r" \g<0>", "".join(out))  # slotted parts are laid out apart
-
-
-def _attributes(text: str) -> dict[str, str]:
-    found: dict[str, str] = {}
-    for m in _ATTR.finditer(text):
-        value = next((g for g in m.groups()[1:] if g is not None), "")
-        found.setdefault(m.group(1).lower(), html_lib.unescape(value).strip())
-    return found
 
 
 def _words(attrs: dict[str, str], depth: int, *, empty: bool) -> tuple[str, str, int]:

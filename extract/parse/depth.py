@@ -21,10 +21,12 @@ from __future__ import annotations
 
 import re
 
+from extract.parse.starttag import ATTRS
+
 MAX_DEPTH = 400
 
 _TAG = re.compile(
-    r"<(?:(?P<end>/)?(?P<name>[A-Za-z][A-Za-z0-9:-]*)(?P<attrs>(?:[^>\"']|\"[^\"]*\"|'[^']*')*)>"
+    rf"<(?:(?P<end>/)?(?P<name>[A-Za-z][A-Za-z0-9:-]*)(?P<attrs>{ATTRS})>"
     r"|!--)",
 )
 _RAW_TEXT = frozenset({"script", "style", "textarea", "title", "xmp", "iframe", "noembed",

@@ -9,7 +9,7 @@ each as a `div` in its place: a `<template>` (not a shadow root: that is
 components' business) with its content, a `<noscript>` that holds block
 markup (not a tracking pixel or "enable JavaScript"), and an `<iframe srcdoc>`
 as the body of its document. A page without any of them is returned
-unchanged (the same object) after one search.
+unchanged (the same object) after three quick searches.
 """
 
 from __future__ import annotations
@@ -17,15 +17,18 @@ from __future__ import annotations
 import html as html_lib
 import re
 
-_ANY = re.compile(r"<template\b|<noscript\b|\bsrcdoc\s*=", re.IGNORECASE)
-_TEMPLATE = re.compile(
-    r"<template\b(?P<attrs>(?:[^>\"']|\"[^\"]*\"|'[^']*')*)>|</template\s*>", re.IGNORECASE
-)
+from extract.parse.starttag import ATTRS
+
+# Cheap first looks, one per kind, each anchored on "<" (a literal start scans fast).
+_IFRAME = re.compile(rf"<iframe\b{ATTRS}?\bsrcdoc\s*=", re.IGNORECASE)
+_NOSCRIPT_OPEN = re.compile(r"<noscript\b", re.IGNORECASE)
+_TEMPLATE_OPEN = re.compile(r"<template\b", re.IGNORECASE)
+_TEMPLATE = re.compile(rf"<template\b(?P<attrs>{ATTRS})>|</template\s*>", re.IGNORECASE)
 _NOSCRIPT = re.compile(r"<noscript\b[^>]*>(?P<inner>.*?)</noscript\s*>", re.IGNORECASE | re.DOTALL)
 _BLOCKS = re.compile(r"<(?:p|dl|h[1-6]|table|ul|ol|section|article)\b", re.IGNORECASE)
 _SRCDOC = re.compile(
-    r"<iframe\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*?\bsrcdoc\s*=\s*(?:\"(?P<dq>[^\"]*)\"|'(?P<sq>[^']*)')"
-    r"(?:[^>\"']|\"[^\"]*\"|'[^']*')*>(?P<fallback>.*?)</iframe\s*>",
+    rf"<iframe\b{ATTRS}?\bsrcdoc\s*=\s*(?:\"(?P<dq>[^\"]*)\"|'(?P<sq>[^']*)')"
+    rf"{ATTRS}>(?P<fallback>.*?)</iframe\s*>",
     re.IGNORECASE | re.DOTALL,
 )
 _BODY = re.compile(r"<body\b[^>]*>(?P<inner>.*?)(?:</body\s*>|$)", re.IGNORECASE | re.DOTALL)
@@ -36,11 +39,13 @@ _HEAD = re.compile(
 
 def plain(html: str) -> str:
     """`html` with its inert content (see the module doc) as `div`s in place."""
-    if _ANY.search(html) is None:
-        return html
-    out = _SRCDOC.sub(_frame, html)
-    out = _NOSCRIPT.sub(_noscript, out)
-    out = _templates(out)
+    out = html
+    if _IFRAME.search(out):
+        out = _SRCDOC.sub(_frame, out)
+    if _NOSCRIPT_OPEN.search(out):
+        out = _NOSCRIPT.sub(_noscript, out)
+    if _TEMPLATE_OPEN.search(out):
+        out = _templates(out)
     return html if out == html else out
 
 
