@@ -65,8 +65,7 @@ MAX_ELEMENTS = 50_000
 
 def index_page(tree: LexborHTMLParser) -> PageIndex:
     body = tree.body
-    found = (e for e in body.traverse() if _element(e)) if body is not None else iter(())
-    elements = tuple(islice(found, MAX_ELEMENTS))
+    elements = _elements(body) if body is not None else ()
     position = {el.mem_id: i for i, el in enumerate(elements)}
     sizes = [1] * len(elements)
     for i in range(len(elements) - 1, -1, -1):
@@ -75,10 +74,12 @@ def index_page(tree: LexborHTMLParser) -> PageIndex:
         if j is not None:
             sizes[j] += sizes[i]
     by_id: dict[str, LexborNode] = {}
-    for el in elements:
-        ident = el.attributes.get("id")
-        if ident and ident not in by_id:
+    for el in body.css("[id]") if body is not None else ():
+        ident = el.id
+        if ident and ident not in by_id and el.mem_id in position:
             by_id[ident] = el
+    # Only what a selector finds can be a noise root: the look at each element is in C.
+    roots = {n.mem_id for n in body.css(_MAYBE_NOISE)} if body is not None else set()
     noisy = [False] * len(elements)
 
     def mark(el: LexborNode) -> None:
@@ -92,7 +93,8 @@ def index_page(tree: LexborHTMLParser) -> PageIndex:
         if noisy[i]:
             continue
         cards = 5 <= sizes[i] <= 4000 and el.tag in _CARD_PARENTS
-        if _noise_root(el, sizes[i]) or (cards and _link_cards(el, position, sizes)):
+        root = el.mem_id in roots and _noise_root(el, sizes[i])
+        if root or (cards and _link_cards(el, position, sizes)):
             mark(el)
         elif el.tag in HEADINGS and sizes[i] <= 20:
             label = normalize_label(text_of(el, 20))
@@ -115,9 +117,21 @@ _OWN_ROW = ", ".join(
 )  # fmt: skip
 
 
-def _element(node: LexborNode) -> bool:
-    tag = node.tag
-    return tag is not None and not tag.startswith("-")
+def _elements(body: LexborNode) -> tuple[LexborNode, ...]:
+    """The body and the elements in it, in document order (text and comments left out)."""
+    found = body.css("*")  # lexbor's selector walk, in C; it matches the body itself first
+    if not found or found[0].mem_id != body.mem_id:
+        found.insert(0, body)
+    return tuple(found[:MAX_ELEMENTS])
+
+
+# Every element `_noise_root` can call noise has a tag, a role or a name this selector finds.
+_NOISE_WORDS = ("cookie", "consent", "newsletter", "gdpr", "skip-link", "skiplink", "share-bar",
+                "sharebar", "social")  # fmt: skip
+_MAYBE_NOISE = ", ".join(
+    [*sorted(_NOISE_TAGS), "header", "[role]"]
+    + [f"[{attr}*={word} i]" for attr in ("class", "id", "aria-label") for word in _NOISE_WORDS]
+)
 
 
 def _noise_root(el: LexborNode, size: int) -> bool:
