@@ -15,7 +15,8 @@ instead of stopping the run).
 `--round 2` the second set, written after the first was scored and fixed, `--round 3`
 the third, written after the second was, `--round 4` the fourth (tests/corpus/heldout4.py),
 `--round 5` the fifth (tests/corpus/heldout5.py), `--round 6` the sixth
-(tests/corpus/heldout6.py), `--round 7` the seventh (tests/corpus/heldout7.py).
+(tests/corpus/heldout6.py), `--round 7` the seventh (tests/corpus/heldout7.py),
+`--round 8` the eighth (tests/corpus/heldout8.py).
 """
 
 from __future__ import annotations
@@ -73,7 +74,7 @@ def main() -> None:
         "--round",
         type=int,
         default=1,
-        choices=(1, 2, 3, 4, 5, 6, 7),
+        choices=(1, 2, 3, 4, 5, 6, 7, 8),
         help="which held-out round (each written after the one before was fixed)",
     )
     ap.add_argument("--in-process", action="store_true", help="no HTTP, no Prefect")
@@ -85,6 +86,7 @@ def main() -> None:
         from tests.corpus.heldout5 import HELD_OUT_5
         from tests.corpus.heldout6 import HELD_OUT_6
         from tests.corpus.heldout7 import HELD_OUT_7
+        from tests.corpus.heldout8 import HELD_OUT_8
 
         layouts = {
             1: HELD_OUT,
@@ -94,6 +96,7 @@ def main() -> None:
             5: HELD_OUT_5,
             6: HELD_OUT_6,
             7: HELD_OUT_7,
+            8: HELD_OUT_8,
         }[args.round]
     else:
         layouts = IN_SAMPLE
