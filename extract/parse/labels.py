@@ -47,9 +47,9 @@ from extract.parse import fields, meta, sections
 from extract.parse.draft import Draft
 from extract.parse.fields import (
     BARE_AMOUNT,
-    KEYWORDS,
     MONEY,
     Scalar,
+    has_keyword,
     match,
     normalize_label,
     periods_in,
@@ -271,11 +271,11 @@ def _all_candidates(page: PageIndex, subject: str) -> Iterator[_Candidate]:
                 yield from _pair(el, dd, order, 0, "dl", allow_empty=True)
         elif tag in _LABEL_TAGS:
             raw = el.text()
-            if len(raw) <= 160 and (KEYWORDS.search(raw) or raw.rstrip().endswith("?")):
+            if len(raw) <= 160 and (has_keyword(raw) or raw.rstrip().endswith("?")):
                 yield from _block(el, order)
             if (tag in _PROSE_TAGS and size <= 12 and len(raw) <= 400
                     and (tag != "td" or _spans_its_row(el))
-                    and _DIGIT.search(raw) and _PROSE_VERB.search(raw)):
+                    and _DIGIT.search(raw) and _PROSE_VERB.search(raw.lower())):
                 yield from _prose(el, order, raw)  # fmt: skip
 
 
@@ -288,7 +288,7 @@ def _said_label(el: LexborNode) -> str:
     attrs = el.attributes
     for attr in ("aria-label", "title"):
         said = attrs.get(attr)
-        if said and len(said) <= 60 and KEYWORDS.search(said):
+        if said and len(said) <= 60 and has_keyword(said):
             return clean(said)
     return ""
 
@@ -336,10 +336,9 @@ def _value_after(label: LexborNode) -> LexborNode | None:
 
 
 # Cheap first look for _prose: a verb of projection or of earning (and, tested first, a digit).
-_PROSE_VERB = re.compile(
+_PROSE_VERB = re.compile(  # on lower-cased text
     r"project|expect|forecast|anticipat|earn|make|paid|receive|pay\b|salar|wage"
-    r"|(?:people|workers|employees|persons) (?:work|are|were)|there (?:are|were)",
-    re.I,
+    r"|(?:people|workers|employees|persons) (?:work|are|were)|there (?:are|were)"
 )
 _DIGIT = re.compile(r"\d")
 # Where a sentence stands alone; a table cell too, alone in its row ("<td colspan=2>...
