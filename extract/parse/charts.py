@@ -55,12 +55,19 @@ def plain(html: str) -> str:
                 out += [html[pos:start], _with_table(m)]
                 pos = end = m.end()
         start = html.find("<svg", end)
-    return "".join([*out, html[pos:]]) if out else html
+    result = "".join([*out, html[pos:]]) if out else html
+    return html if result == html else result
 
 
 def _with_table(m: re.Match[str]) -> str:
     body = m.group(2)
-    table = _bar_labels(body) or _groups(body) or _summary(m.group(1))[1]
+    table = _bar_labels(body) or _summary(m.group(1))[1]
+    if not table:
+        document = _document(body)
+        table = _groups(body)
+        cells = sum(len(row) for row in table.values())
+        if document and _lines(body) > 3 * cells:  # lines of words, a figure or two among them
+            return m.group(0) + document
     if not table:
         return m.group(0)
     title = _words(next(iter(_TITLE.findall(body)), "")) or _summary(m.group(1))[0]
@@ -126,3 +133,58 @@ def _markup(table: Table, title: str) -> str:
     )
     caption = f"<caption>{esc(title)}</caption>" if title else ""
     return f"<table data-chart>{caption}{head}{rows}</table>"
+
+
+# A drawing that is a document (a poster, an infographic): many lines of words, not a chart.
+_DRAWN = re.compile(r"<g\b[^>]*>|</g\s*>|<text\b(?P<attrs>[^>]*)>(?P<text>.*?)</text\s*>",
+                    re.IGNORECASE | re.DOTALL)  # fmt: skip
+_FONT_SIZE = re.compile(r"\bfont-size\s*[=:]\s*[\"']?(\d+(?:\.\d+)?)", re.IGNORECASE)
+_MIN_LINES = 6  # lines of words; a chart's axis and legend have figures and a few names
+_HEADING_SCALE = 1.25  # a line this much larger than the drawing's usual text heads a part
+
+
+def _document(body: str) -> str:
+    """The lines of a drawing that holds a document, as elements after it: each `<text>` a
+    line (`<div>`), one drawn larger than most a heading (`<h3>`), one drawn smaller a note
+    (`<small>`: a source line ends a list), each group a `<div>` (a label stays beside its
+    value). "" for an icon, a chart or a logo."""
+    if _lines(body) < _MIN_LINES:
+        return ""
+    tokens = list(_DRAWN.finditer(body))
+    lines = [(t, _words(t["text"])) for t in tokens if t["text"] is not None]
+    sizes = sorted(_size(t["attrs"]) for t, w in lines if w)
+    usual = sizes[len(sizes) // 2]
+    out: list[str] = []
+    depth = 0
+    for t in tokens:
+        if t["text"] is None:
+            closing = t.group(0)[1] == "/"
+            if closing and depth == 0:
+                continue
+            depth += -1 if closing else 1
+            out.append("</div>" if closing else "<div>")
+            continue
+        words = _words(t["text"])
+        if not words:
+            continue
+        size = _size(t["attrs"])
+        if usual and size and size * _HEADING_SCALE <= usual:  # a source line, a footnote
+            out.append(f"<p><small>{html_lib.escape(words)}</small></p>")
+            continue
+        tag = "h3" if usual and size >= _HEADING_SCALE * usual and len(words) <= 80 else "div"
+        out.append(f"<{tag}>{html_lib.escape(words)}</{tag}>")
+    out.append("</div>" * depth)
+    return f"<div data-drawn>{''.join(out)}</div>"
+
+
+def _lines(body: str) -> int:
+    """The drawing's lines of words (a `<text>` with a word in it)."""
+    return sum(1 for t in _TEXT.findall(body) if _WORD.search(_words(t)))
+
+
+_WORD = re.compile(r"[^\W\d_]{2}")
+
+
+def _size(attrs: str) -> float:
+    m = _FONT_SIZE.search(attrs)
+    return float(m.group(1)) if m else 0.0

@@ -223,6 +223,8 @@ def _alike(nodes: list[LexborNode]) -> list[str]:
     shown = [n for n in elements if n.attributes.get("aria-hidden") != "true"]
     if len(shown) >= 2:  # a looping carousel's cloned slides are hidden from readers
         elements = shown
+    while len(elements) > 2 and _note(elements[-1]):  # a source line under the list
+        elements = elements[:-1]
     if len(elements) < 2:
         return []
     tags = [n.tag for n in elements]
@@ -240,6 +242,16 @@ def _alike(nodes: list[LexborNode]) -> list[str]:
             return []
         texts.append(t)
     return texts if len(texts) >= 2 else []
+
+
+_NOTE = re.compile(r"^(?:sources?|notes?|data|figures|updated|last updated)\b\s*[:.,]", re.I)
+
+
+def _note(el: LexborNode) -> bool:
+    """A source line or footnote: set in small print, or saying what it is ("Source: ...")."""
+    kids = children(el, 2)
+    small = el.tag == "small" or (len(kids) == 1 and kids[0].tag == "small")
+    return small or bool(_NOTE.match(text_of(el, _ITEM_BUDGET)))
 
 
 _BULLET = re.compile(r"^[•·▪‣◦●○■□►▶➤✓✔*–—-]+\s*")
