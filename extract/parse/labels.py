@@ -518,7 +518,17 @@ _EARNS = re.compile(
 
 
 # Pay of everyone, not of this job: "the median annual wage for all workers was $49,500".
-_BENCHMARK = re.compile(r"\ball (?:workers|occupations|jobs|employees|industries)\b", re.I)
+# Pay of everyone, not of this job: "all workers", "the average (full-time) worker in the
+# UK", "the national average", "the typical Australian", "across all jobs".
+_BENCHMARK = re.compile(
+    r"\b(?:all|every|most|other) (?:workers|occupations|jobs|employees|industries|careers"
+    r"|professions|people)\b|\b(?:the )?(?:average|typical|median|ordinary) (?:(?:full-time|"
+    r"part-time|uk|us|u\.s\.|british|american|canadian|australian|kiwi|new zealand) )*"
+    r"(?:worker|employee|earner|person|salary earner|wage earner|household|brit|american"
+    r"|canadian|australian|aussie|kiwi|new zealander)s?\b|\bnational (?:average|median)\b"
+    r"|\bacross (?:the )?(?:economy|workforce|country)\b",
+    re.I,
+)
 
 
 def _pay_sentence(text: str) -> bool:
@@ -767,6 +777,30 @@ def _wage_table(
                                      label, " | ".join(t for t in (titles[j], context) if t))
 
 
+def _labelled_cell(el: LexborNode) -> bool:
+    """`el` is (or is alone in) a table cell after its row's label cell: a value ("Career
+    cluster | Education | Source"), however much its words look like a label."""
+    cell = el
+    for _ in range(3):
+        if cell.tag in {"td", "th"}:
+            break
+        parent = cell.parent
+        if parent is None or text_of(parent, 12) != text_of(el, 12):
+            return False
+        cell = parent
+    if cell.tag not in {"td", "th"}:
+        return False
+    before = []  # the cells before it in its row: only the row's label cell
+    sib = cell.prev
+    while sib is not None and len(before) < 2:
+        if is_element(sib):
+            before.append(sib)
+        sib = sib.prev
+    if len(before) != 1 or before[0].tag not in {"td", "th"}:
+        return False
+    return any(True for _ in match(normalize_label(text_of(before[0], 12))))
+
+
 # A table's rows are read by the table readers, never as one value of the label before them
 # (a caption "Weekly pay" over a chart's table of series).
 _ROWS = frozenset({"tr", "table", "tbody", "thead", "tfoot"})
@@ -777,7 +811,7 @@ def _block(el: LexborNode, order: int) -> Iterable[_Candidate]:
     if not own or len(own) > 120:
         return
     label = normalize_label(own)
-    if any(True for _ in match(label)):
+    if any(True for _ in match(label)) and not _labelled_cell(el):
         sib = _value_after(el)
         place = 2 if el.tag in HEADINGS else 1
         found = False

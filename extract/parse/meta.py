@@ -87,9 +87,15 @@ _SITE_SECTIONS = re.compile(
     r"|career (?:search|guides?|profiles|explorer|information|advice|resources)|job profiles?"
     r"|jobs?|occupations?|occupation profiles|profiles|resources|browse|all (?:careers|jobs"
     r"|occupations)|a-?z|a to z|search|job search|you are here|find a career|categories"
-    r"|explore by (?:category|industry)|industries|labour market|market report)$",
+    r"|explore by (?:category|industry)|industries|labour market|market report"
+    r"|salar(?:y|ies)(?: (?:guide|insights|data|checker|explorer|tools?))?|pay(?: guide)?|wages?"
+    r"|insights|compare(?: careers| jobs)?|comparisons?|career (?:quiz|match|tests?)|quiz"
+    r"|stories|news|blog|articles?|podcasts?|episodes?|videos?|guides?|tools)$",
     re.I,
 )
+# A crumb that is a repository's or a folder's name ("careers-data", "profiles_v2",
+# "nurse.md"), as a file browser shows a path: no section a person would call the category.
+_SLUG = re.compile(r"^[a-z0-9]+(?:[-_.][a-z0-9]+)+$|\.(?:md|html?|txt|json|ya?ml)$")
 # Breadcrumb containers (no descendant combinator: lexbor checks every ancestor of every
 # candidate for one, which is quadratic on deep pages); their items are read with a budget.
 _BREADCRUMB = (
@@ -253,8 +259,8 @@ def section(items: list[str], name: str) -> str | None:
         if not t or len(t) > 60 or t.lower() == name:
             continue
         pieces = [clean(p) for p in re.split(r"[:›>»/|]", t) if clean(p)]
-        if all(_SITE_SECTIONS.match(p) for p in pieces):
-            continue  # "Home", "Explore careers", "Home: Explore careers"
+        if all(_SITE_SECTIONS.match(p) or _SLUG.search(p) for p in pieces):
+            continue  # "Home", "Explore careers", "Home: Explore careers", "careers-data"
         return t
     return None
 

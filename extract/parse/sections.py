@@ -149,14 +149,14 @@ def _following(head: LexborNode) -> list[LexborNode]:
     """The siblings after a label, up to the next heading as high (or the next label)."""
     level = HEADINGS.get(head.tag or "", 7)
     anchor = head
-    for _ in range(3):  # a label wrapped alone in a div or a p
-        if next_element(anchor) is not None or anchor.parent is None:
+    for _ in range(3):  # a label wrapped alone in a div or a p (beside a permalink icon)
+        if _worded_after(anchor) or anchor.parent is None:
             break
         anchor = anchor.parent
     out: list[LexborNode] = []
     node = next_element(anchor)
     while node is not None and len(out) < 200:
-        lvl = HEADINGS.get(node.tag or "")
+        lvl = HEADINGS.get(node.tag or "") or _wrapped_heading(node)
         if lvl is not None and lvl <= level:
             break
         if level == 7 and (lvl is not None or _is_list_label(node)):
@@ -164,6 +164,31 @@ def _following(head: LexborNode) -> list[LexborNode]:
         out.append(node)
         node = next_element(node)
     return out
+
+
+def _wrapped_heading(node: LexborNode) -> int | None:
+    """The level of the heading a wrapper opens with (`<div class="markdown-heading"><h2>`,
+    `<hgroup><h2>`): it ends a section as the heading itself would."""
+    for _ in range(2):
+        if node.tag not in {"div", "hgroup", "header"}:
+            return None
+        first = children(node, 1)
+        if not first:
+            return None
+        node = first[0]
+        if node.tag in HEADINGS:
+            return HEADINGS[node.tag]
+    return None
+
+
+def _worded_after(node: LexborNode) -> bool:
+    """Whether a sibling after `node` shows words (a permalink's icon, a spacer do not)."""
+    sib = next_element(node)
+    while sib is not None:
+        if (sib.text(deep=True) or "").strip():
+            return True
+        sib = next_element(sib)
+    return False
 
 
 def _is_list_label(node: LexborNode) -> bool:

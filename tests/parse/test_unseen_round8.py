@@ -61,3 +61,53 @@ def test_a_source_line_under_a_run_of_items_does_not_end_the_list() -> None:
     for note in ("<p><small>Figures rounded</small></p>", "<p>Source: ABS Census 2021.</p>"):
         career = parse_page(_page(f"<h1>Plumber</h1>{facts}<h2>Tasks</h2>{rows}{note}"), URL)
         assert career.duties == ("Fit pipes", "Find leaks", "Test appliances")
+
+
+def test_a_value_cell_that_reads_like_a_label_is_a_value() -> None:
+    body = (
+        "<h1>Plumber</h1><table><tr><th>Item</th><th>Figure</th><th>Where from</th></tr>"
+        "<tr><td><b>Qualifications needed</b></td><td>Certificate III</td><td>VET survey</td></tr>"
+        "<tr><td>Industry</td><td>Education</td><td>Survey of trades 2024</td></tr>"
+        "<tr><td>Average pay</td><td>$61,000 a year</td><td>ABS</td></tr></table>"
+    )
+    career = parse_page(_page(body), URL)
+    assert career.education == "Certificate III"  # not "Survey of trades 2024"
+
+
+def test_headings_wrapped_with_a_permalink_open_and_close_their_sections() -> None:
+    def heading(level: int, text: str) -> str:
+        return (f"<div class='heading-wrapper'><h{level}>{text}</h{level}><a class=anchor "
+                f"href='#x' aria-label='Permalink'><svg><path/></svg></a></div>")  # fmt: skip
+
+    body = (
+        f"<h1>Plumber</h1><p>Median pay: $61,000 a year</p>{heading(3, 'Tasks')}"
+        "<ul><li>Fit pipes</li><li>Find leaks</li></ul>"
+        f"{heading(3, 'Skills')}<ul><li>Patience</li><li>Problem solving</li></ul>"
+        f"{heading(2, 'Revision history')}<ul><li>2024: new figures</li><li>2023: typos</li></ul>"
+    )
+    career = parse_page(_page(body), URL)
+    assert career.duties == ("Fit pipes", "Find leaks")
+    assert career.people_skills == ("Patience", "Problem solving")
+
+
+def test_a_file_path_or_a_site_section_is_no_category() -> None:
+    for crumbs in ("<a href='/o/r'>careers-data</a> / <a href='/o/r/t'>profiles</a>",
+                   "<a href='/'>Home</a> › <a href='/salaries'>Salary guide</a>",
+                   "<a href='/'>Home</a> › <a href='/stories'>Stories</a>"):  # fmt: skip
+        body = (f"<nav aria-label='Breadcrumbs'>{crumbs} / <b>plumber.md</b></nav><h1>Plumber"
+                "</h1><p>Median pay: $61,000 a year</p><p>Employment: 12,300</p>")  # fmt: skip
+        assert parse_page(_page(body), URL).category is None
+    trades = "<nav aria-label='Breadcrumb'><a href='/'>Home</a> › <a href='/t'>Trades</a></nav>"
+    body = f"{trades}<h1>Plumber</h1><p>Median pay: $61,000 a year</p><p>Employment: 12,300</p>"
+    assert parse_page(_page(body), URL).category == "Trades"
+
+
+def test_what_everyone_earns_is_not_this_jobs_pay() -> None:
+    for aside in ("The average full-time worker in the UK earns £33,860 per year.",
+                  "The typical Australian earns $1,800 a week.",
+                  "Across the economy, the national average is $61,000 a year."):  # fmt: skip
+        body = (f"<h1>Plumber</h1><p>Employment: 12,300</p><p>Education: Certificate III</p>"
+                f"<h3>Did you know?</h3><p>{aside}</p>")
+        assert parse_page(_page(body), URL).salary_median is None
+    own = "<h1>Plumber</h1><p>Employment: 12,300</p><p>Plumbers earn $61,000 a year.</p>"
+    assert parse_page(_page(own), URL).salary_median == "Plumbers earn $61,000 a year."
