@@ -155,7 +155,7 @@ def read(
     if wanted is None or wanted & _SCALAR_GROUPS:
         _read_scalars(tree, url, page, title, d)
     if wanted is None or wanted & _LIST_GROUPS:
-        for field, (items, rule) in sections.best_lists(page).items():
+        for field, (items, rule) in sections.best_lists(page, title).items():
             d.put(field, items, rule)
     if wanted is None or "summary" in wanted:
         meta.summary(tree, d)

@@ -151,13 +151,13 @@ def title(tree: LexborHTMLParser, page: PageIndex | None = None) -> str:
 
 def titled(tree: LexborHTMLParser, page: PageIndex | None = None) -> tuple[str, str]:
     """(title, where it was found: h1, og:title, title-tag, og:title-in-h1,
-    title-tag-in-h1, beside-h1 or none)."""
+    title-tag-in-h1, og:title-over-h1, beside-h1 or none)."""
     h1s = [h for h in tree.css("h1")[:5] if page is None or not page.noise(h)]
     generic_h1: LexborNode | None = None
     for h in h1s:
         t = _strip(text_of(h, 80))
         if t and not _GENERIC_TITLE.match(t):
-            return _named_within(t, tree) or (t, "h1")
+            return _named_within(t, tree) or _named_elsewhere(t, tree) or (t, "h1")
         if t and generic_h1 is None:
             generic_h1 = h
     site = _meta(tree, "og:site_name", "application-name")
@@ -193,12 +193,54 @@ def _named_within(headline: str, tree: LexborHTMLParser) -> tuple[str, str] | No
         name = clean(raw)
         if len(name) < 3 or name == headline or _GENERIC_TITLE.match(name):
             continue
+        if name.lower() == headline.lower():  # "How to become a nurse": "Nurse", as it is named
+            return name, f"{where}-in-h1"
         if headline.endswith(name) and re.search(r"[:|–—-]\s*$", headline[: -len(name)]):
             return name, f"{where}-in-h1"
         rest = headline[len(name) :] if headline.startswith(name) else ""
         if rest[:1] == " " and rest[1:2].islower():
             return name, f"{where}-in-h1"
+        if _in_running_text(name).search(headline):  # "A day in the life of a nurse"
+            return name, f"{where}-in-h1"
     return None
+
+
+# Words after which a name in a headline is its object, not part of a longer name: "You
+# matched 81% with Truck Driver", "A day in the life of a university professor", "Compare
+# School Counselor with Teacher" ("Registered Nurse" is a name of its own).
+_FUNCTION_WORDS = (
+    r"a|an|the|of|with|as|for|to|on|about|meet|compare|comparing|become|becoming|being|vs\.?"
+    r"|versus|from|like"
+)
+
+
+def _in_running_text(name: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?:[:|–—-]\s*|\b(?:{_FUNCTION_WORDS})\s+){re.escape(name)}(?=$|[\s,.:;!?)])", re.I
+    )
+
+
+def _named_elsewhere(headline: str, tree: LexborHTMLParser) -> tuple[str, str] | None:
+    """og:title's name when the headline shares no word with it ("Career match results" over
+    a page whose og:title, title tag and breadcrumb say "Truck Driver") and the title tag or
+    the breadcrumb's current item says the same name."""
+    site = _meta(tree, "og:site_name", "application-name")
+    name = clean(_site_less(_meta(tree, "og:title", "twitter:title"), site))
+    if len(name) < 3 or len(name) > 60 or _GENERIC_TITLE.match(name):
+        return None
+    if _stems(headline) & _stems(name):
+        return None
+    node = tree.css_first("title")
+    said = [text_of(node)] if node is not None else []
+    said += [text_of(n, 10) for n in tree.css('[aria-current="page"]')[:3]]
+    if any(_in_running_text(name).search(t) or clean(t).lower() == name.lower() for t in said):
+        return name, "og:title-over-h1"
+    return None
+
+
+def _stems(text: str) -> set[str]:
+    """Its words of three letters or more, cut to four ("nursing", "nurses": "nurs")."""
+    return {w[:4] for w in re.findall(r"[a-z]{3,}", text.lower())}
 
 
 def _site_less(text: str, site: str) -> str:

@@ -96,7 +96,7 @@ def index_page(tree: LexborHTMLParser) -> PageIndex:
         root = el.mem_id in roots and _noise_root(el, sizes[i])
         if root or (cards and _link_cards(el, position, sizes)):
             mark(el)
-        elif el.tag in HEADINGS and sizes[i] <= 20:
+        elif el.tag in HEADINGS and el.tag != "h1" and sizes[i] <= 20:  # h1: the page's own
             label = normalize_label(text_of(el, 20))
             if label and len(label) <= 60 and RELATED.match(label):
                 for region in _related_region(el):

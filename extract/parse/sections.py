@@ -63,13 +63,15 @@ class ListSource:
     section: tuple[LexborNode, ...]
 
 
-def sources(index: PageIndex) -> Iterator[ListSource]:
+def sources(index: PageIndex, subject: str = "") -> Iterator[ListSource]:
     """Every list label of the page with its section, in document order (at most
-    _MAX_SOURCES: a hostile page of 40,000 headings costs no more than a real one)."""
-    yield from islice(_sources(index), _MAX_SOURCES)
+    _MAX_SOURCES: a hostile page of 40,000 headings costs no more than a real one).
+    `subject` is the page's occupation: of a section that lists several ("Job duties",
+    then a sub-heading and a list per career compared), its own part is the section."""
+    yield from islice(_sources(index, subject), _MAX_SOURCES)
 
 
-def _sources(index: PageIndex) -> Iterator[ListSource]:
+def _sources(index: PageIndex, subject: str) -> Iterator[ListSource]:
     for order, el in enumerate(index.elements):
         if index.noisy[order] or index.sizes[order] > 12:
             continue
@@ -92,7 +94,7 @@ def _sources(index: PageIndex) -> Iterator[ListSource]:
         found = list_field(label)
         if found is None:
             continue
-        section = _section_of(el, index)
+        section = _subject_part(_section_of(el, index), subject)
         if section:
             yield ListSource(found[0], found[1], order, label, tuple(section))
     for order, el in enumerate(index.elements):  # "You'll need patience, empathy and ..."
@@ -109,6 +111,27 @@ def _sources(index: PageIndex) -> Iterator[ListSource]:
         found = list_field(label)
         if found is not None:
             yield ListSource(found[0], found[1], order, label, (el,))
+
+
+def _subject_part(section: list[LexborNode], subject: str) -> list[LexborNode]:
+    """The part of `section` under the one sub-heading that names `subject` ("School
+    counselor" beside "Special education teacher"); the whole section otherwise."""
+    name = normalize_label(subject)
+    if not name or not section:
+        return section
+    heads: list[LexborNode] = []
+    seen = 0
+    for node in section:
+        for sub in node.traverse():
+            seen += 1
+            if seen > _SECTION_BUDGET:
+                return section
+            if sub.tag in HEADINGS:
+                heads.append(sub)
+    if len(heads) < 2:
+        return section
+    named = [h for h in heads if normalize_label(text_of(h, 12)) in {name, f"{name}s"}]
+    return (_following(named[0]) or section) if len(named) == 1 else section
 
 
 def sections_for(el: LexborNode, index: PageIndex) -> list[LexborNode]:
@@ -626,11 +649,12 @@ def _leadins(section: list[LexborNode]) -> tuple[str, ...]:
     return tuple(leads)
 
 
-def best_lists(index: PageIndex) -> dict[str, tuple[tuple[str, ...], str]]:
-    """field -> (items, rule) for duties, technical/people skills and tools."""
+def best_lists(index: PageIndex, subject: str = "") -> dict[str, tuple[tuple[str, ...], str]]:
+    """field -> (items, rule) for duties, technical/people skills and tools (`subject`: see
+    `sources`)."""
     found: dict[str, tuple[int, int, tuple[str, ...], str]] = {}
     tries = 0
-    for src in sources(index):
+    for src in sources(index, subject):
         old = found.get(src.field)
         rule = f"section({src.label})"
         if old is not None and src.field == "duties" and old[3] == rule and old[0] == src.spec:

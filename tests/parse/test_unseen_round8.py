@@ -111,3 +111,46 @@ def test_what_everyone_earns_is_not_this_jobs_pay() -> None:
         assert parse_page(_page(body), URL).salary_median is None
     own = "<h1>Plumber</h1><p>Employment: 12,300</p><p>Plumbers earn $61,000 a year.</p>"
     assert parse_page(_page(own), URL).salary_median == "Plumbers earn $61,000 a year."
+
+
+FACTS = "<p>Median pay: $61,000 a year</p><p>Employment: 12,300</p>"
+
+
+def _named(og: str, tag: str, h1: str, crumb: str = "") -> str:
+    head = f"<meta property='og:title' content='{og}'>"
+    trail = f"<nav aria-label='Breadcrumb'><span aria-current='page'>{crumb}</span></nav>"
+    return _page(f"{trail if crumb else ''}<h1>{h1}</h1>{FACTS}", head=head, title=tag)
+
+
+def test_the_title_is_the_named_occupation_when_the_headline_is_about_something_else() -> None:
+    cases = [
+        (_named("Electrician", "Your results: Electrician | Quiz", "Your career matches"),
+         "Electrician"),
+        (_named("Chef", "Chef | Podcast", "Episode 12: A week in the kitchen with a chef"), "Chef"),
+        (_named("Chef", "Chef | Podcast", "Cooking for a living", crumb="Chef"), "Chef"),
+        (_named("Welder", "Welder | Careers", "How to become a welder"), "Welder"),
+        (_named("Nurse", "Nurse | Careers", "Registered Nurse"), "Registered Nurse"),
+        (_named("Nurse", "Nurse | Careers", "Nursing at home"), "Nursing at home"),
+        (_named("Fun jobs", "Home | Site", "Plumber"), "Plumber"),  # nothing agrees with og
+    ]  # fmt: skip
+    for html, title in cases:
+        assert parse_page(html, URL).title == title
+
+
+def test_a_comparison_page_reads_its_own_careers_column_and_lists() -> None:
+    def part(name: str, items: tuple[str, ...]) -> str:
+        return f"<div><h4>{name}</h4><ul>{''.join(f'<li>{i}</li>' for i in items)}</ul></div>"
+
+    body = (
+        "<h1>Compare Plumber and Electrician</h1><table><tr><td></td><th>Plumber</th>"
+        "<th>Electrician</th></tr><tr><th>Median pay</th><td>$61,000 a year</td>"
+        "<td>$66,000 a year</td></tr><tr><th>Employment</th><td>12,300</td><td>20,100</td></tr>"
+        "</table><h3>Skills</h3><div class=cols>"
+        f"{part('Plumber', ('Patience', 'Dexterity'))}{part('Electrician', ('Focus', 'Care'))}"
+        "</div>"
+    )
+    head = "<meta property='og:title' content='Plumber'>"
+    career = parse_page(_page(body, head=head, title="Plumber vs Electrician"), URL)
+    assert career.title == "Plumber"
+    assert career.salary_median == "$61,000 a year"
+    assert career.people_skills == ("Patience", "Dexterity")
