@@ -790,7 +790,7 @@ def _labelled_cell(el: LexborNode) -> bool:
         cell = parent
     if cell.tag not in {"td", "th"}:
         return False
-    before = []  # the cells before it in its row: only the row's label cell
+    before: list[LexborNode] = []  # the cells before it in its row: only the row's label cell
     sib = cell.prev
     while sib is not None and len(before) < 2:
         if is_element(sib):
