@@ -354,9 +354,12 @@ def _spans_its_row(cell: LexborNode) -> bool:
 
 
 def _value_text(el: LexborNode, label: str = "") -> str:
-    """The value as a reader sees it; for icons (stars) their accessible name (not the
-    `label` an attribute of the value's own element gives)."""
+    """The value as a reader sees it, without the `label` when its line says it again
+    ("<h2>Education</h2><div><b>Education</b> Degree</div>"); for icons (stars) their
+    accessible name (not the `label` an attribute of the value's own element gives)."""
     text = text_of(el, _SMALL)
+    if label and text.startswith(label) and text[len(label) : len(label) + 1] in {" ", ":"}:
+        text = text[len(label) :].lstrip(" :")  # the label said again on the value's line
     if re.search(r"[A-Za-z0-9]", text):
         return text
     for node in within(el, 20):  # a small value only: a big node is no value

@@ -80,6 +80,7 @@ def index_page(tree: LexborHTMLParser) -> PageIndex:
             by_id[ident] = el
     # Only what a selector finds can be a noise root: the look at each element is in C.
     roots = {n.mem_id for n in body.css(_MAYBE_NOISE)} if body is not None else set()
+    opened = _opened(body) if body is not None and body.css_first(_DIALOGS) else frozenset()
     noisy = [False] * len(elements)
 
     def mark(el: LexborNode) -> None:
@@ -93,7 +94,7 @@ def index_page(tree: LexborHTMLParser) -> PageIndex:
         if noisy[i]:
             continue
         cards = 5 <= sizes[i] <= 4000 and el.tag in _CARD_PARENTS
-        root = el.mem_id in roots and _noise_root(el, sizes[i])
+        root = el.mem_id in roots and _noise_root(el, sizes[i], opened)
         if root or (cards and _link_cards(el, position, sizes)):
             mark(el)
         elif el.tag in HEADINGS and el.tag != "h1" and sizes[i] <= 20:  # h1: the page's own
@@ -134,14 +135,32 @@ _MAYBE_NOISE = ", ".join(
 )
 
 
-def _noise_root(el: LexborNode, size: int) -> bool:
+_DIALOGS = "dialog, [role=dialog], [role=alertdialog]"
+
+
+def _opened(body: LexborNode) -> frozenset[str]:
+    """Ids the page's own controls open: `aria-controls` targets and in-page links."""
+    ids = {i for n in body.css("[aria-controls]") for i in (n.attributes.get("aria-controls")
+                                                           or "").split()}  # fmt: skip
+    ids |= {(n.attributes.get("href") or "")[1:] for n in body.css('a[href^="#"]')}
+    return frozenset(ids - {""})
+
+
+def _noise_root(el: LexborNode, size: int, opened: frozenset[str] = frozenset()) -> bool:
+    """Whether `el` opens a region of site furniture. A dialog that a row of the page opens
+    (a bottom sheet with a fact's details, `aria-controls` or `href="#id"`) is the page's
+    own content; one nothing opens (a cookie or sign-up pop-up) is furniture."""
     tag = el.tag or ""
     attrs = el.attributes
     if tag == "form":
         return size <= 60  # a page wrapped whole in a form (ASP.NET) is still the page
+    role = attrs.get("role") or ""
+    if (tag == "dialog" or role in {"dialog", "alertdialog"}) and attrs.get("id") in opened:
+        names = " ".join(v for k in ("class", "id", "aria-label") if (v := attrs.get(k)))
+        return bool(_NOISE_NAMES.search(names))
     if tag in _NOISE_TAGS and not (tag == "button" and attrs.get("aria-controls")):
         return True
-    if (attrs.get("role") or "") in _NOISE_ROLES:
+    if role in _NOISE_ROLES:
         return True
     if tag == "header" and el.css_first("nav") is not None and el.css_first("h1") is None:
         return True

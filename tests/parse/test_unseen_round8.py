@@ -154,3 +154,33 @@ def test_a_comparison_page_reads_its_own_careers_column_and_lists() -> None:
     assert career.title == "Plumber"
     assert career.salary_median == "$61,000 a year"
     assert career.people_skills == ("Patience", "Dexterity")
+
+
+def test_a_sheet_that_a_row_of_the_page_opens_is_read_and_a_pop_up_is_not() -> None:
+    rows = (
+        "<a href='#pay' role=button>Pay <span>from $52,000</span></a>"
+        "<button aria-controls='tasks'>Tasks (3)</button>"
+    )
+    sheets = (
+        "<div id=pay role=dialog hidden><h2>Pay</h2><div><b>Median pay</b> $61,000 a year</div>"
+        "<div><b>Employment</b> 12,300</div></div>"
+        "<dialog id=tasks><h2>Tasks</h2><ul><li>Fit pipes</li><li>Find leaks</li></ul></dialog>"
+        "<div role=dialog id=promo><p>Median pay: $99,000 a year in our partner jobs</p></div>"
+        "<div role=dialog id=cookie-consent><p>Employment: 999</p></div>"
+    )
+    html = _page(f"<h1>Plumber</h1>{rows}{sheets}<a href='#cookie-consent'>Cookies</a>")
+    career = parse_page(html, URL)
+    assert career.salary_median == "$61,000 a year"
+    assert career.workers == "12,300"  # the cookie dialog is furniture, even when opened
+    assert career.duties == ("Fit pipes", "Find leaks")
+
+
+def test_a_label_said_again_on_its_values_line_is_not_part_of_the_value() -> None:
+    for line in ("<b>Education required</b> Certificate III",
+                 "<strong>Education required</strong>: Certificate III"):  # fmt: skip
+        body = (
+            "<h1>Plumber</h1><h2>Median pay</h2><p>$61,000 a year</p><a href='#e' class=row>"
+            "<span>Education required</span> <span>Certificate III</span></a>"
+            f"<div id=e><h2>Education required</h2><div>{line}</div></div>"
+        )
+        assert parse_page(_page(body), URL).education == "Certificate III"
