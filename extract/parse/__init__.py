@@ -51,6 +51,7 @@ from extract.parse import (
     microdata,
     preformatted,
     siterules,
+    transcript,
 )
 from extract.parse.draft import GROUPS, fill, settled_groups
 from extract.parse.page import index_page
@@ -131,9 +132,9 @@ def parse_page(
 def _as_markup(html: str) -> str:
     """Web components, inert content (templates, noscript, srcdoc), words in attributes
     (abbreviations, read-only inputs, card metas), ARIA tables of divs, a print view's
-    `<pre>` and a chart's figures as plain elements."""
+    `<pre>`, a chart's figures and a transcript's cues as plain elements."""
     text = attributes.plain(inert.plain(components.plain(html)))
-    return charts.plain(preformatted.plain(aria.plain(text)))
+    return transcript.plain(charts.plain(preformatted.plain(aria.plain(text))))
 
 
 def _for_labels(tree: LexborHTMLParser, text: str) -> LexborHTMLParser:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from extract.parse import parse_page
 from extract.parse.charts import plain
+from extract.parse.transcript import plain as transcript_plain
 
 URL = "https://careers.example.org/profiles/plumber"
 
@@ -184,3 +185,24 @@ def test_a_label_said_again_on_its_values_line_is_not_part_of_the_value() -> Non
             f"<div id=e><h2>Education required</h2><div>{line}</div></div>"
         )
         assert parse_page(_page(body), URL).education == "Certificate III"
+
+
+def test_a_transcripts_cues_are_read_as_what_was_said() -> None:
+    def cue(time: str, who: str, said: str) -> str:
+        stamp = f"<span class=t>{time}</span> " if time else ""
+        return f"<li>{stamp}<strong>{who}:</strong> {said}</li>"
+
+    lines = [
+        cue("(00:12)", "Host", "Welcome, today we meet a plumber."),
+        cue("(01:40)", "Host", "So, the typical salary? About $61,000 a year."),
+        cue("(02:05)", "Priya", "I started on $38,000 a year, mind you."),
+        cue("(03:10)", "Host", "Number employed: 12,300."),
+        cue("", "Priya", "And what about qualifications? A Certificate III."),
+    ]
+    career = parse_page(_page(f"<h1>Plumber</h1><h2>Transcript</h2><ul>{''.join(lines)}</ul>"),
+                        URL)  # fmt: skip
+    assert career.salary_median == "About $61,000 a year"
+    assert career.workers == "12,300"
+    assert career.education == "A Certificate III"
+    labelled = "<p><b>Salary:</b> $61,000 a year</p><p><b>Employment:</b> 12,300</p><p>x</p>"
+    assert transcript_plain(labelled) is labelled  # field labels, no speakers: no transcript
