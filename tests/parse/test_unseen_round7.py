@@ -125,3 +125,24 @@ def test_a_comparison_of_similar_jobs_that_marks_this_ones_row_is_read(mark, own
     career = parse_page(_page(f"<h1>Plumber</h1>{facts}{DUTIES}{table}"), URL)
     assert career.salary_median == ("$58,400 a year" if own else None)
     assert career.workers == ("12,300" if own else None)
+
+
+def test_the_chosen_option_of_a_region_drop_down_is_read_as_shown() -> None:
+    def page(chosen: str) -> str:
+        options = "".join(
+            f"<option{' selected' if i == 1 else ''}>{text}</option>"
+            for i, text in enumerate(("Queensland: Median pay $55,000 a year", chosen,
+                                      "Tasmania: Median pay $48,000 a year"))
+        )  # fmt: skip
+        body = f"<h1>Plumber</h1><label for=r>Your area</label><select id=r>{options}</select>"
+        return _page(f"{body}<p>Employment: 12,300</p>{DUTIES}")
+
+    assert parse_page(page("Australia — Median pay A$61,000 a year"), URL).salary_median == (
+        "A$61,000 a year")  # fmt: skip
+    both = parse_page(page("Australia — Starting pay $40,000 a year · Senior pay $90,000 a year"),
+                      URL)  # fmt: skip
+    assert (both.salary_low, both.salary_high) == ("$40,000 a year", "$90,000 a year")
+    ranged = parse_page(page("National: Pay range from $40k to $80k a year"), URL)
+    assert ranged.salary_low == "from $40k to $80k a year"
+    language = "<select><option selected>English</option><option>Français</option></select>"
+    assert plain(language) is language  # a choice with no figure shows nothing to read
