@@ -171,6 +171,9 @@ def _section_of(el: LexborNode, index: PageIndex) -> list[LexborNode]:
 def _following(head: LexborNode) -> list[LexborNode]:
     """The siblings after a label, up to the next heading as high (or the next label)."""
     level = HEADINGS.get(head.tag or "", 7)
+    parent = head.parent
+    if parent is not None and parent.tag in _LINE_BOXES and _text_after(head):
+        return [parent]  # "<td><h3>Tasks</h3>&bull; Fit pipes<br>&bull; Fix leaks</td>"
     anchor = head
     for _ in range(3):  # a label wrapped alone in a div or a p (beside a permalink icon)
         if _worded_after(anchor) or anchor.parent is None:
@@ -187,6 +190,20 @@ def _following(head: LexborNode) -> list[LexborNode]:
         out.append(node)
         node = next_element(node)
     return out
+
+
+def _text_after(head: LexborNode) -> bool:
+    """Whether lines of bare text follow the heading in its box, broken by `<br>`s."""
+    node, breaks, text = head.next, 0, False
+    while node is not None and breaks < 3:
+        if node.tag == "-text":
+            text = text or bool((node.text_content or "").strip())
+        elif node.tag == "br":
+            breaks += 1
+        elif is_element(node) and node.tag not in {"b", "strong", "em", "i", "span", "a"}:
+            return False
+        node = node.next
+    return text and breaks > 0
 
 
 def _wrapped_heading(node: LexborNode) -> int | None:
@@ -397,7 +414,7 @@ def _lines(section: list[LexborNode]) -> list[str]:
                 current = []
             elif child.tag == "-text":
                 current.append(child.text_content or "")
-            elif is_element(child):
+            elif is_element(child) and child.tag not in HEADINGS:  # the box's own heading
                 current.append(text_of(child, _ITEM_BUDGET))
         pieces.append("".join(current))
         items = [t for p in pieces if (t := _BULLET.sub("", " ".join(p.split())))]

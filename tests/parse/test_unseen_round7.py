@@ -146,3 +146,15 @@ def test_the_chosen_option_of_a_region_drop_down_is_read_as_shown() -> None:
     assert ranged.salary_low == "from $40k to $80k a year"
     language = "<select><option selected>English</option><option>Français</option></select>"
     assert plain(language) is language  # a choice with no figure shows nothing to read
+
+
+def test_bulleted_lines_under_a_heading_in_the_same_cell_are_a_list() -> None:
+    cells = (
+        "<table><tr><td><h3>Daily tasks</h3>&bull;&nbsp;Install water pipes<br>"
+        "&bull;&nbsp;Fix leaking taps<br>&bull;&nbsp;Test gas boilers</td></tr>"
+        "<tr><td><h3>Skills</h3>- Patience<br>- Problem solving</td></tr></table>"
+    )
+    body = f"<h1>Plumber</h1><p>Median pay: $58,400 a year</p><p>Employment: 12,300</p>{cells}"
+    career = parse_page(_page(body), URL)
+    assert career.duties == ("Install water pipes", "Fix leaking taps", "Test gas boilers")
+    assert career.people_skills == ("Patience", "Problem solving")
