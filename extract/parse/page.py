@@ -201,8 +201,31 @@ def _link_cards(el: LexborNode, position: dict[int, int], sizes: list[int]) -> b
     return True
 
 
+def wrapped_heading(node: LexborNode) -> int | None:
+    """The level of the heading a wrapper opens with (`<div class="markdown-heading"><h2>`,
+    `<section><h2>`, `<span><section><h2>`): it ends a section as the heading itself would."""
+    for _ in range(3):
+        if node.tag not in _WRAPPERS:
+            return None
+        first = children(node, 1)
+        if not first:
+            return None
+        node = first[0]
+        if node.tag in HEADINGS:
+            return HEADINGS[node.tag]
+    return None
+
+
+_WRAPPERS = frozenset({"div", "section", "article", "aside", "span", "hgroup", "header"})
+# What a region of other careers shows under its heading: once past it, the region ends
+# ("Similar occupations", a grid of them, then this career's "Work setting: Indoor").
+_COLLECTION_TAGS = frozenset({"ul", "ol", "table", "dl"})
+_COLLECTION_ROLES = frozenset({"grid", "table", "treegrid", "list"})
+
+
 def _related_region(head: LexborNode) -> list[LexborNode]:
-    """The heading's section: its container when it opens one, else its next siblings."""
+    """The heading's section: its container when it opens one, else its next siblings up
+    to a heading as high (or a wrapper that opens with one), or through its collection."""
     parent = head.parent
     if parent is not None and parent.tag not in {"body", "main", "article"}:
         firsts = children(parent, 2)
@@ -212,9 +235,11 @@ def _related_region(head: LexborNode) -> list[LexborNode]:
     out = [head]
     node = next_element(head)
     while node is not None:
-        lvl = HEADINGS.get(node.tag or "")
+        lvl = HEADINGS.get(node.tag or "") or wrapped_heading(node)
         if lvl is not None and lvl <= level:
             break
         out.append(node)
+        if node.tag in _COLLECTION_TAGS or node.attributes.get("role") in _COLLECTION_ROLES:
+            break
         node = next_element(node)
     return out

@@ -33,7 +33,7 @@ from extract.parse.fields import (
     list_field,
     normalize_label,
 )
-from extract.parse.page import HEADINGS, PageIndex
+from extract.parse.page import HEADINGS, PageIndex, wrapped_heading
 from extract.parse.text import children, clean, is_element, leadin, next_element, text_of
 
 _LABEL_TAGS = frozenset({"p", "div", "span", "strong", "b", "label", "legend", "caption", "th"})
@@ -182,7 +182,7 @@ def _following(head: LexborNode) -> list[LexborNode]:
     out: list[LexborNode] = []
     node = next_element(anchor)
     while node is not None and len(out) < 200:
-        lvl = HEADINGS.get(node.tag or "") or _wrapped_heading(node)
+        lvl = HEADINGS.get(node.tag or "") or wrapped_heading(node)
         if lvl is not None and lvl <= level:
             break
         if level == 7 and (lvl is not None or _is_list_label(node)):
@@ -204,21 +204,6 @@ def _text_after(head: LexborNode) -> bool:
             return False
         node = node.next
     return text and breaks > 0
-
-
-def _wrapped_heading(node: LexborNode) -> int | None:
-    """The level of the heading a wrapper opens with (`<div class="markdown-heading"><h2>`,
-    `<hgroup><h2>`): it ends a section as the heading itself would."""
-    for _ in range(2):
-        if node.tag not in {"div", "hgroup", "header"}:
-            return None
-        first = children(node, 1)
-        if not first:
-            return None
-        node = first[0]
-        if node.tag in HEADINGS:
-            return HEADINGS[node.tag]
-    return None
 
 
 def _worded_after(node: LexborNode) -> bool:

@@ -158,3 +158,20 @@ def test_bulleted_lines_under_a_heading_in_the_same_cell_are_a_list() -> None:
     career = parse_page(_page(body), URL)
     assert career.duties == ("Install water pipes", "Fix leaking taps", "Test gas boilers")
     assert career.people_skills == ("Patience", "Problem solving")
+
+
+def test_a_region_of_similar_jobs_ends_with_its_list_or_a_wrapped_heading() -> None:
+    similar = (
+        "<h2>Similar occupations</h2><p>Select a column to sort.</p><table><tr><th>Job</th>"
+        "<th>Pay</th></tr><tr><td><a href=/gasfitter>Gasfitter</a></td><td>$70,000 a year</td>"
+        "</tr><tr><td><a href=/roofer>Roofer</a></td><td>$52,000 a year</td></tr></table>"
+    )
+    after = (
+        "<p><strong>Work setting:</strong> Indoor</p><span><section><h2>Daily tasks</h2><ul>"
+        "<li>Install water pipes</li><li>Fix leaking taps</li></ul></section></span>"
+    )
+    body = f"<h1>Plumber</h1><p>Median pay: $58,400 a year</p>{similar}{after}"
+    career = parse_page(_page(body), URL)
+    assert career.environment == "Indoor"
+    assert career.duties == ("Install water pipes", "Fix leaking taps")
+    assert career.salary_median == "$58,400 a year"  # the table's rows stay other jobs'
