@@ -40,6 +40,7 @@ from extract.parse import (
     attributes,
     charts,
     codes,
+    columns,
     components,
     depth,
     embedded,
@@ -139,9 +140,11 @@ def _as_markup(html: str) -> str:
 
 def _for_labels(tree: LexborHTMLParser, text: str) -> LexborHTMLParser:
     """The tree the label reader reads: the page parsed again when `_as_markup` rewrites
-    it (rare; a page a template settles pays nothing, not even the look)."""
+    it (rare; a page a template settles pays nothing, not even the look), and columns of
+    labels and values paired by order as a definition list."""
     plain = _as_markup(text) if text else text
-    return tree if plain is text or plain == text else LexborHTMLParser(plain)
+    rewritten = tree if plain is text or plain == text else LexborHTMLParser(plain)
+    return columns.paired(rewritten)
 
 
 def _with_code(career: RawCareer, tree: LexborHTMLParser, url: str) -> RawCareer:

@@ -90,7 +90,8 @@ _SITE_SECTIONS = re.compile(
     r"|explore by (?:category|industry)|industries|labour market|market report"
     r"|salar(?:y|ies)(?: (?:guide|insights|data|checker|explorer|tools?))?|pay(?: guide)?|wages?"
     r"|insights|compare(?: careers| jobs)?|comparisons?|career (?:quiz|match|tests?)|quiz"
-    r"|stories|news|blog|articles?|podcasts?|episodes?|videos?|guides?|tools)$",
+    r"|stories|news|blog|articles?|podcasts?|episodes?|videos?|guides?|tools|community"
+    r"|forums?|discussions?|threads?|questions|q ?& ?a|ask an? (?:expert|adviser|advisor))$",
     re.I,
 )
 # A crumb that is a repository's or a folder's name ("careers-data", "profiles_v2",
@@ -300,9 +301,9 @@ def section(items: list[str], name: str) -> str | None:
         t = clean(text)
         if not t or len(t) > 60 or t.lower() == name:
             continue
-        pieces = [clean(p) for p in re.split(r"[:›>»/|]", t) if clean(p)]
+        pieces = [clean(p) for p in re.split(r"[:›>»/|]|\s(?:&|and|\+)\s", t) if clean(p)]
         if all(_SITE_SECTIONS.match(p) or _SLUG.search(p) for p in pieces):
-            continue  # "Home", "Explore careers", "Home: Explore careers", "careers-data"
+            continue  # "Home", "Explore careers", "Careers & jobs", "careers-data"
         return t
     return None
 

@@ -1,0 +1,49 @@
+"""Kinds of page held-out round 9 showed the reader could not read (raw fields as read).
+
+Every page here is written for the test, in markup of its own: none is a corpus page.
+"""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborHTMLParser
+
+from extract.parse import parse_page
+from extract.parse.columns import paired
+
+URL = "https://careers.example.org/profiles/plumber"
+
+
+def _page(body: str, *, head: str = "", title: str = "Plumber | Careers") -> str:
+    return (f"<html lang='en'><head><title>{title}</title>{head}</head><body><main>{body}"
+            "</main></body></html>")  # fmt: skip
+
+
+def _column(cells: list[str], tag: str = "div") -> str:
+    return f"<{tag} class=col>{''.join(f'<{tag}>{c}</{tag}>' for c in cells)}</{tag}>"
+
+
+def test_label_and_value_columns_paired_by_order_are_read_as_pairs() -> None:
+    labels = ["Average pay", "Employment", "Qualifications", "Daily tasks"]
+    values = ["$61,000 a year", "12,300", "Certificate III",
+              "<ul><li>Fit pipes</li><li>Find leaks</li></ul>"]  # fmt: skip
+    body = f"<h1>Plumber</h1><div class=grid>{_column(labels)}{_column(values)}</div>"
+    career = parse_page(_page(body), URL)
+    assert career.salary_median == "$61,000 a year"
+    assert career.workers == "12,300"
+    assert career.education == "Certificate III"
+    assert career.duties == ("Fit pipes", "Find leaks")
+
+
+def test_two_columns_of_anything_else_stay_as_they_are() -> None:
+    for left, right in ((["Home", "About", "Contact"], ["Blog", "Jobs", "Help"]),
+                        (["Median pay", "Employment", "Education"], ["Pay", "Jobs", "Outlook"]),
+                        (["Median pay", "Employment"], ["$61,000", "12,300"])):  # fmt: skip
+        tree = LexborHTMLParser(f"<div>{_column(left)}{_column(right)}</div>")
+        assert paired(tree) is tree
+
+
+def test_a_forums_sections_are_no_category() -> None:
+    crumbs = "<nav class=forum-crumbs><a href=/c>Community</a> › <a href=/j>Careers &amp; jobs</a>"
+    facts = "<p>Median pay: $61,000 a year</p><p>Employment: 12,300</p>"
+    body = f"{crumbs}</nav><h1>Plumber</h1>{facts}"
+    assert parse_page(_page(body), URL).category is None
