@@ -804,6 +804,24 @@ def _labelled_cell(el: LexborNode) -> bool:
     return any(True for _ in match(normalize_label(text_of(before[0], 12))))
 
 
+_EMPHASIS = frozenset({"strong", "b", "em", "big", "span", "mark"})
+
+
+def _value_first(el: LexborNode, own: str, order: int) -> Iterable[_Candidate]:
+    """A fact written value first, its label after it in the same line: "<li><strong>$52K
+    </strong> typical pay</li>", "<p><b>12,300</b> people employed</p>"."""
+    kids = children(el, 3)
+    if not kids or kids[0].tag not in _EMPHASIS or any(
+            k.tag in BLOCK_TAGS or k.tag in HEADINGS for k in kids):  # fmt: skip
+        return  # one line: a value, then its label as text (not a slide's "2/8", then h3)
+    value = text_of(kids[0], 12)
+    if not value or not own.startswith(value) or own == value:
+        return
+    rest = own[len(value) :].strip()
+    if rest and match(normalize_label(rest)):
+        yield from _pair(el, kids[0], order, 1, "value-first", allow_empty=False, label_text=rest)
+
+
 # A table's rows are read by the table readers, never as one value of the label before them
 # (a caption "Weekly pay" over a chart's table of series).
 _ROWS = frozenset({"tr", "table", "tbody", "thead", "tfoot"})
@@ -814,7 +832,9 @@ def _block(el: LexborNode, order: int) -> Iterable[_Candidate]:
     if not own or len(own) > 120:
         return
     label = normalize_label(own)
-    if any(True for _ in match(label)) and not _labelled_cell(el):
+    if not match(label):
+        yield from _value_first(el, own, order)
+    if match(label) and not _labelled_cell(el):
         sib = _value_after(el)
         place = 2 if el.tag in HEADINGS else 1
         found = False

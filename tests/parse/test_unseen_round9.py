@@ -47,3 +47,19 @@ def test_a_forums_sections_are_no_category() -> None:
     facts = "<p>Median pay: $61,000 a year</p><p>Employment: 12,300</p>"
     body = f"{crumbs}</nav><h1>Plumber</h1>{facts}"
     assert parse_page(_page(body), URL).category is None
+
+
+def test_a_fact_written_value_first_is_read() -> None:
+    facts = (
+        "<ul><li><strong>$61,000</strong> typical pay (per year)</li>"
+        "<li><b>12,300 in 2024</b> people employed</li><li><strong>38</strong> hours a week</li>"
+        "<li><strong>1 in 5</strong> work part-time</li>"
+        "<li><strong>Certificate III</strong> entry requirements</li></ul>"
+    )
+    slide = "<div><span>2/6</span><h3>Job outlook</h3><p>Good</p></div>"
+    career = parse_page(_page(f"<h1>Plumber</h1>{facts}{slide}"), URL)
+    assert career.salary_median == "$61,000"
+    assert career.salary_context == "typical pay (per year)"
+    assert career.workers == "12,300 in 2024"
+    assert career.education == "Certificate III"
+    assert career.outlook == "Good"  # a slide's counter is no value of its heading
