@@ -28,6 +28,9 @@ _MARKER = re.compile(r"\[?(?:\d{1,2}|[*†‡§]{1,3})\]?")
 # Superscript digits glued to a word ("Employment²", "per hour¹"), not a unit's ("50 m²").
 _SUPERSCRIPT = re.compile(r"(?<![\d ]m)[¹²³⁰⁴-⁹]+")
 _SUPERSCRIPT_DIGIT = re.compile(r"[¹²³⁰⁴-⁹]")
+# A no-break, thin or narrow space between digit groups ("6\u202f967", SI and French style)
+# groups thousands; a plain space does not ("2024 120 workers" is two numbers).
+_GROUP_SPACE = re.compile(r"(?<=\d)[\u00a0\u2009\u202f](?=\d{3}(?!\d))")
 
 
 def clean(text: str | None) -> str:
@@ -39,6 +42,8 @@ def clean(text: str | None) -> str:
             text = text.replace("\u200b", " ").replace("\ufeff", " ")
         if _SUPERSCRIPT_DIGIT.search(text):  # (a charset first: a fast scan)
             text = _SUPERSCRIPT.sub("", text)
+        if _GROUP_SPACE.search(text):  # "6 967", "52 000 $": a thousands separator
+            text = _GROUP_SPACE.sub(",", text)
     return " ".join(text.split())  # str.split() knows every Unicode space, and is fast
 
 

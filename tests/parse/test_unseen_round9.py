@@ -9,6 +9,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from extract.parse import parse_page
 from extract.parse.columns import paired
+from extract.parse.text import clean
 
 URL = "https://careers.example.org/profiles/plumber"
 
@@ -63,3 +64,15 @@ def test_a_fact_written_value_first_is_read() -> None:
     assert career.workers == "12,300 in 2024"
     assert career.education == "Certificate III"
     assert career.outlook == "Good"  # a slide's counter is no value of its heading
+
+
+def test_digit_groups_split_by_a_narrow_or_no_break_space_are_one_number() -> None:
+    body = (
+        "<h1>Plumber</h1><table><tr><th>Median salary</th><td>52\u202f000 $ a year</td></tr>"
+        "<tr><th>People employed</th><td>Around 1\u00a0252\u2009409</td></tr></table>"
+    )
+    career = parse_page(_page(body), URL)
+    assert career.salary_median == "52,000 $ a year"
+    assert career.workers == "Around 1,252,409"
+    assert clean("In 2024 120 joined") == "In 2024 120 joined"  # a plain space: two numbers
+    assert clean("2024\u00a012 months") == "2024 12 months"  # not a group of three
