@@ -280,7 +280,7 @@ def _all_candidates(page: PageIndex, subject: str) -> Iterator[_Candidate]:
 
 
 _NOT_LABELLED = frozenset({"a", "button", "abbr", "input", "select", "textarea", "iframe"})
-_DECORATIVE = frozenset({"svg", "img", "i", "picture", "use", "hr"})
+_DECORATIVE = frozenset({"svg", "img", "i", "picture", "use", "hr", "meter", "progress"})
 
 
 def _said_label(el: LexborNode) -> str:

@@ -76,3 +76,15 @@ def test_digit_groups_split_by_a_narrow_or_no_break_space_are_one_number() -> No
     assert career.workers == "Around 1,252,409"
     assert clean("In 2024 120 joined") == "In 2024 120 joined"  # a plain space: two numbers
     assert clean("2024\u00a012 months") == "2024 12 months"  # not a group of three
+
+
+def test_a_value_beside_its_meter_is_the_labels_value() -> None:
+    gauge = (
+        "<div class=gauge><label for=g>Median pay (per hour)</label><meter id=g min=0 max=100"
+        " value=60></meter><span>$31.40</span><span class=marker>All jobs: $24.31</span></div>"
+        "<div><label>Employment</label><progress value=20 max=100></progress><span>12,300</span>"
+        "</div>"
+    )
+    career = parse_page(_page(f"<h1>Plumber</h1>{gauge}"), URL)
+    assert career.salary_median == "$31.40"
+    assert career.workers == "12,300"
