@@ -592,6 +592,13 @@ def _table(
                 if not (wage and cand.field in _PAY_FIELDS):
                     yield cand
         return
+    latest = _latest_year(rows, titles)
+    if latest is not None:  # a time series ("Year | People employed"): its latest year's row
+        year, cells_of_year = latest
+        for title_cell, cell in zip(head[1:], cells_of_year[1:], strict=False):
+            yield from _pair(title_cell, cell, order, 0, "latest-year", allow_empty=False,
+                             note=year)  # fmt: skip
+        return
     national = _national_row(rows, titles)
     if national is not None:  # one fact by region ("Region | Outlook"): the country's row
         yield from _pair(head[1], national[1], order, 0, "national-row", allow_empty=False)
@@ -633,6 +640,23 @@ _NATIONAL = re.compile(
     r"|u\.?s\.?a?|united kingdom|uk|canada|australia|new zealand|england|ireland))"
     r"(?: \(?(?:national|average|total)\)?)?$"
 )
+
+
+_YEAR_HEADER = re.compile(r"^(?:years?|date|period|as of|reference year)$")
+_YEAR_CELL = re.compile(r"^(?:19|20)\d\d$")
+
+
+def _latest_year(
+    rows: list[list[LexborNode]], titles: list[str]
+) -> tuple[str, list[LexborNode]] | None:
+    """(year, row) of a table of facts by year whose first column is the year, for its
+    latest year (in either order); None for other tables."""
+    if len(titles) < 2 or not _YEAR_HEADER.match(normalize_label(titles[0])):
+        return None
+    dated = [(text_of(r[0], 6), r) for r in rows[1:] if len(r) == len(titles)]
+    if len(dated) < 2 or not all(_YEAR_CELL.match(y) for y, _ in dated):
+        return None
+    return max(dated, key=lambda d: d[0])
 
 
 def _national_row(rows: list[list[LexborNode]], titles: list[str]) -> list[LexborNode] | None:

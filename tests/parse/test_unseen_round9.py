@@ -88,3 +88,13 @@ def test_a_value_beside_its_meter_is_the_labels_value() -> None:
     career = parse_page(_page(f"<h1>Plumber</h1>{gauge}"), URL)
     assert career.salary_median == "$31.40"
     assert career.workers == "12,300"
+
+
+def test_a_table_of_facts_by_year_gives_the_latest_years() -> None:
+    for years in ((2021, 2022, 2023, 2024), (2024, 2023, 2022, 2021)):
+        rows = "".join(f"<tr><th>{y}</th><td>{10_000 + y:,}</td><td>+1%</td></tr>" for y in years)
+        table = f"<table><tr><th>Year</th><th>Employment</th><th>Change</th></tr>{rows}</table>"
+        body = f"<h1>Plumber</h1><p>Median pay: $61,000 a year</p>{table}"
+        career = parse_page(_page(body), URL)
+        assert career.workers == "12,024"
+        assert career.workers_context == "Employment 2024"
