@@ -115,7 +115,7 @@ def parse_page(
     try:
         career = _with_code(
             _parse_tree(tree, url, templates=templates, structured=structured, site=site,
-                        json_attributes=embedded.json_in_attributes(html), text=text),
+                        text=text),
             tree,
             url,
         )  # fmt: skip
@@ -167,7 +167,6 @@ def _parse_tree(
     templates: bool,
     structured: bool,
     site: SiteRules | None,
-    json_attributes: bool = True,
     text: str = "",
 ) -> RawCareer:
     career: RawCareer | None = None
@@ -182,7 +181,8 @@ def _parse_tree(
                 if meta.generic_title(career.title):  # "Job profile": read the page's subject
                     career = replace(career, title=meta.title(tree))
                 break
-    if structured:
+    if structured and (career is None or settled_groups(career) < set(GROUPS)):
+        # (a page its template settles whole is not searched for data it would not take)
         for reader in (jsonld.read, microdata.read):
             found = reader(tree, url)
             if found is not None:
@@ -196,7 +196,7 @@ def _parse_tree(
         by_labels = labels.read(tree, url, page, wanted)
         career = by_labels if career is None else _with_title(fill(career, by_labels), by_labels)
     if structured and settled_groups(career) | done < set(GROUPS):
-        state = embedded.read(tree, url, json_attributes)
+        state = embedded.read(tree, url, not text or embedded.json_in_attributes(text))
         if state is not None:
             career = _with_title(fill(career, state), state)
             if state.title and (("title", "labels:title-tag") in career.rules or not career.title):
