@@ -550,9 +550,29 @@ def _row(tr: LexborNode, order: int) -> Iterable[_Candidate]:
     if len(cells) == 2:
         yield from _pair(cells[0], cells[1], order, 0, "table-row", allow_empty=True)
     elif 3 <= len(cells) <= 4:  # label, value, and a source year or a note
-        note = " ".join(t for c in cells[2:] if (t := text_of(c, 20)))
+        cited = _source_columns(tr)  # a column headed "Source" cites, it dates nothing
+        note = " ".join(t for i, c in enumerate(cells[2:], 2) if i not in cited
+                        and (t := text_of(c, 20)))  # fmt: skip
         yield from _pair(cells[0], cells[1], order, 0, "table-row", allow_empty=False,
                          note=note)  # fmt: skip
+
+
+_SOURCE_HEADER = re.compile(r"^(?:(?:data )?sources?|references?|cited from|where from|origin)$")
+
+
+def _source_columns(tr: LexborNode) -> frozenset[int]:
+    """Positions of the columns of `tr`'s table whose header names a source."""
+    table = tr.parent
+    if table is not None and table.tag in {"tbody", "thead", "tfoot"}:
+        table = table.parent
+    if table is None or table.tag != "table":
+        return frozenset()
+    rows = _rows(table)
+    head = rows[0] if rows else []
+    if not head or any(c.tag != "th" for c in head):
+        return frozenset()
+    return frozenset(i for i, c in enumerate(head)
+                     if _SOURCE_HEADER.match(normalize_label(text_of(c, 6))))  # fmt: skip
 
 
 def _rows(table: LexborNode) -> list[list[LexborNode]]:

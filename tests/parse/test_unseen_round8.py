@@ -206,3 +206,18 @@ def test_a_transcripts_cues_are_read_as_what_was_said() -> None:
     assert career.education == "A Certificate III"
     labelled = "<p><b>Salary:</b> $61,000 a year</p><p><b>Employment:</b> 12,300</p><p>x</p>"
     assert transcript_plain(labelled) is labelled  # field labels, no speakers: no transcript
+
+
+def test_a_source_columns_year_is_no_year_of_the_value() -> None:
+    table = (
+        "<table><tr><th>Fact</th><th>Value</th><th>Source</th></tr>"
+        "<tr><td>Median pay</td><td>$61,000 a year</td><td>ABS 2021</td></tr>"
+        "<tr><td>People employed</td><td>12,300</td><td>Job Bank 2023</td></tr></table>"
+        "<table><tr><td>Employment</td><td>12,300</td><td>2024</td></tr></table>"
+    )
+    first, second = table.split("</table>")[:2]
+    career = parse_page(_page(f"<h1>Plumber</h1>{first}</table>"), URL)
+    assert career.workers == "12,300"
+    assert career.workers_context is None
+    dated = parse_page(_page(f"<h1>Plumber</h1><p>Median pay: $61,000</p>{second}</table>"), URL)
+    assert dated.workers_context == "Employment 2024"  # a note column still dates the value
