@@ -139,8 +139,8 @@ def from_object(
     category = _name_of(obj.get("occupationalCategory"))
     if category and not _CODE_ONLY.match(category):
         d.put("category", category, "occupationalCategory")
-    elif trail:
-        d.put("category", meta.section(list(trail), title.lower()), "BreadcrumbList")
+    elif trail and (section := meta.section(list(trail), title.lower())):
+        d.put("category", section, "BreadcrumbList")  # only site sections: the page's own say
     _salary(obj, d)
     education = _name_of(obj.get("educationRequirements"))
     if education:

@@ -221,3 +221,15 @@ def test_a_source_columns_year_is_no_year_of_the_value() -> None:
     assert career.workers_context is None
     dated = parse_page(_page(f"<h1>Plumber</h1><p>Median pay: $61,000</p>{second}</table>"), URL)
     assert dated.workers_context == "Employment 2024"  # a note column still dates the value
+
+
+def test_a_structured_breadcrumb_of_site_sections_leaves_the_category_to_the_page() -> None:
+    trail = ('{"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": ['
+             '{"@type": "ListItem", "position": 1, "name": "Salaries"}, {"@type": "ListItem",'
+             ' "position": 2, "name": "Plumber"}]}')  # fmt: skip
+    job = '{"@context": "https://schema.org", "@type": "Occupation", "name": "Plumber"}'
+    head = "".join(f"<script type='application/ld+json'>{x}</script>" for x in (trail, job))
+    crumbs = ("<nav aria-label=Breadcrumb><ol><li><a href=/>Home</a></li><li><a href=/t>Trades"
+              "</a></li><li aria-current=page>Plumber</li></ol></nav>")  # fmt: skip
+    body = f"{crumbs}<h1>Plumber</h1><p>Median pay: $61,000 a year</p><p>Employment: 12,300</p>"
+    assert parse_page(_page(body, head=head), URL).category == "Trades"
