@@ -17,7 +17,7 @@ the third, written after the second was, `--round 4` the fourth (tests/corpus/he
 `--round 5` the fifth (tests/corpus/heldout5.py), `--round 6` the sixth
 (tests/corpus/heldout6.py), `--round 7` the seventh (tests/corpus/heldout7.py),
 `--round 8` the eighth (tests/corpus/heldout8.py), `--round 9` the ninth
-(tests/corpus/heldout9.py).
+(tests/corpus/heldout9.py), `--round 10` the tenth (tests/corpus/heldout10.py).
 """
 
 from __future__ import annotations
@@ -75,7 +75,7 @@ def main() -> None:
         "--round",
         type=int,
         default=1,
-        choices=(1, 2, 3, 4, 5, 6, 7, 8, 9),
+        choices=(1, 2, 3, 4, 5, 6, 7, 8, 9, 10),
         help="which held-out round (each written after the one before was fixed)",
     )
     ap.add_argument("--in-process", action="store_true", help="no HTTP, no Prefect")
@@ -89,6 +89,7 @@ def main() -> None:
         from tests.corpus.heldout7 import HELD_OUT_7
         from tests.corpus.heldout8 import HELD_OUT_8
         from tests.corpus.heldout9 import HELD_OUT_9
+        from tests.corpus.heldout10 import HELD_OUT_10
 
         layouts = {
             1: HELD_OUT,
@@ -100,6 +101,7 @@ def main() -> None:
             7: HELD_OUT_7,
             8: HELD_OUT_8,
             9: HELD_OUT_9,
+            10: HELD_OUT_10,
         }[args.round]
     else:
         layouts = IN_SAMPLE
