@@ -201,6 +201,8 @@ def _named_within(headline: str, tree: LexborHTMLParser) -> tuple[str, str] | No
         rest = headline[len(name) :] if headline.startswith(name) else ""
         if rest[:1] == " " and rest[1:2].islower():
             return name, f"{where}-in-h1"
+        if re.match(r"\s*(?:[:|–—]|\s-)\s", rest):  # "Paramedic – occupation data"
+            return name, f"{where}-in-h1"
         if _in_running_text(name).search(headline):  # "A day in the life of a nurse"
             return name, f"{where}-in-h1"
     return None

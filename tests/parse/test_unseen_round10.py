@@ -1,0 +1,36 @@
+"""Kinds of page held-out round 10 showed the reader could not read (raw fields as read).
+
+Every page here is written for the test, in markup of its own: none is a corpus page.
+"""
+
+from __future__ import annotations
+
+from extract.parse import parse_page
+from extract.parse.preformatted import plain
+
+URL = "https://careers.example.org/profiles/plumber"
+HEAD = "<meta property='og:title' content='Plumber'>"
+
+
+def _page(body: str, *, head: str = HEAD, title: str = "Plumber | Careers") -> str:
+    return (f"<html lang='en'><head><title>{title}</title>{head}</head><body><main>{body}"
+            "</main></body></html>")  # fmt: skip
+
+
+def test_a_data_sample_in_a_pre_is_read_as_a_table_of_its_records() -> None:
+    json_sample = (
+        '[{"job": "Plumber", "Median pay": "$61,000 a year", "Employment": "12,300"},'
+        ' {"job": "All occupations", "Median pay": "$48,000 a year", "Employment": "9,000,000"}]'
+    )
+    csv_sample = (
+        "job,Median pay,Employment\nPlumber,\"$61,000 a year\",\"12,300\"\n"
+        "All occupations,\"$48,000 a year\",\"9,000,000\""
+    )
+    for sample in (json_sample, csv_sample):
+        body = f"<h1>Plumber - occupation data</h1><pre><code>{sample}</code></pre>"
+        career = parse_page(_page(body), URL)
+        assert career.title == "Plumber"
+        assert career.salary_median == "$61,000 a year"
+        assert career.workers == "12,300"
+    code = "<pre>for x in range(3):\n    print(x)</pre>"
+    assert plain(code) == code  # code is no data sample
