@@ -852,18 +852,44 @@ _EMPHASIS = frozenset({"strong", "b", "em", "big", "span", "mark"})
 
 
 def _value_first(el: LexborNode, own: str, order: int) -> Iterable[_Candidate]:
-    """A fact written value first, its label after it in the same line: "<li><strong>$52K
-    </strong> typical pay</li>", "<p><b>12,300</b> people employed</p>"."""
-    kids = children(el, 3)
+    """A fact written value first, its label after it in the same line ("<li><strong>$52K
+    </strong> typical pay</li>", "<mark>94,556</mark> – that's the employment size"), or a
+    sentence that ends on its marked value ("When it comes to typical pay, it's <mark>$940
+    per week</mark>.", "The workplace for a librarian is <mark>indoor</mark>.")."""
+    kids = [k for k in children(el, 4)
+            if not _decorative(k) and k.attributes.get("aria-hidden") != "true"]  # an icon
+    if len(kids) != 1 and not (kids and kids[0].tag in _EMPHASIS):
+        return
     if not kids or kids[0].tag not in _EMPHASIS or any(
             k.tag in BLOCK_TAGS or k.tag in HEADINGS for k in kids):  # fmt: skip
         return  # one line: a value, then its label as text (not a slide's "2/8", then h3)
     value = text_of(kids[0], 12)
-    if not value or not own.startswith(value) or own == value:
+    if not value or value not in own or own == value:
         return
-    rest = own[len(value) :].strip()
-    if rest and match(normalize_label(rest)):
-        yield from _pair(el, kids[0], order, 1, "value-first", allow_empty=False, label_text=rest)
+    before, _, after = own.partition(value)
+    before, after = re.sub(r"^\W+", "", before).strip(), _CONNECTOR_AFTER.sub("", after).strip(" .")
+    if before and after:
+        return
+    if after:
+        label, rule = after, "value-first"
+    else:
+        if _BENCHMARK.search(before):
+            return  # "Across all jobs, the average is <mark>...</mark>": everyone's
+        label, rule = _LEAD_IN.sub("", _LEAD_OUT.sub("", before)), "marked-sentence"
+    if label and match(normalize_label(label)):
+        yield from _pair(el, kids[0], order, 1, rule, allow_empty=False, label_text=label)
+
+
+# "– that's the employment size": the label after a value, its connecting words dropped.
+_CONNECTOR_AFTER = re.compile(r"^\s*(?:[–—:-]\s*)?(?:that's|that is|which is|is|are)?\s*"
+                              r"(?:the|our|their|its)?\s+", re.I)  # fmt: skip
+_LEAD_IN = re.compile(r"^(?:did you know\??\s*)?(?:when it comes to|as for|in terms of|on)?\s*"
+                      r"(?:the|a|an|our|their)?\s*", re.I)  # fmt: skip
+_LEAD_OUT = re.compile(
+    r"(?:\s+(?:for|of)\s+(?:an?|the)\s+[\w' -]{2,40}?)?,?\s*(?:it's|it is|is|are|was|were"
+    r"|comes to|sits at|stands at)?\s*[:–—-]?\s*$",
+    re.I,
+)
 
 
 # A table's rows are read by the table readers, never as one value of the label before them

@@ -34,3 +34,18 @@ def test_a_data_sample_in_a_pre_is_read_as_a_table_of_its_records() -> None:
         assert career.workers == "12,300"
     code = "<pre>for x in range(3):\n    print(x)</pre>"
     assert plain(code) == code  # code is no data sample
+
+
+def test_a_sentence_that_marks_its_value_is_read() -> None:
+    facts = (
+        "<p>Across all jobs, the average is <mark>$48,000 a year</mark>.</p>"
+        "<p><span aria-hidden=true>*</span>When it comes to typical pay, it's "
+        "<mark>$61,000 a year</mark>.</p>"
+        "<p><mark>About 12,300</mark> – that's the employment size.</p>"
+        "<p>The workplace for a plumber is <mark>mostly outdoors</mark>.</p>"
+        "<p>Did you know? <mark>1 in 6</mark> plumbers work part-time.</p>"
+    )
+    career = parse_page(_page(f"<h1>Plumber</h1><h2>Did you know?</h2>{facts}"), URL)
+    assert career.salary_median == "$61,000 a year"  # not everyone's average
+    assert career.workers == "About 12,300"
+    assert career.environment == "mostly outdoors"
