@@ -880,6 +880,31 @@ def _value_first(el: LexborNode, own: str, order: int) -> Iterable[_Candidate]:
         yield from _pair(el, kids[0], order, 1, rule, allow_empty=False, label_text=label)
 
 
+_RANGE_WORDS = re.compile(r"^(?:from|between|up to|at least|around|about|over|under|roughly"
+                          r"|approximately|starting (?:at|from)|to)$", re.I)  # fmt: skip
+
+
+def _label_then_money(el: LexborNode, own: str, order: int) -> Iterable[_Candidate]:
+    """A pay label run into its amount with no colon, as a legend or a chip writes it
+    ("Average earnings AUD 88k annually", "Entry £22k"): the words before the first
+    amount, when they are a pay label."""
+    if el.tag not in {"span", "li", "p", "div", "td", "dd", "small"} or len(own) > 80 or any(
+            k.tag in BLOCK_TAGS or k.tag in HEADINGS for k in children(el, 6)):  # fmt: skip
+        return  # one run of text: a heading and its value below are read as such
+    money = MONEY.search(own)
+    if money is None or money.start() == 0 or len(MONEY.findall(own)) > 2:
+        return
+    head = own[: money.start()].strip(" :–—-")
+    if _RANGE_WORDS.match(head.rsplit(None, 1)[-1] if head else "") or _labelled_cell(el):
+        return  # "from $40k to $80k" is a value, however its first word reads
+    for scalar, spec in match(normalize_label(head)):
+        if scalar.field in _PAY_FIELDS:
+            ok, v = _accept(scalar, own[money.start() :], allow_empty=False)
+            if ok:
+                yield _Candidate(scalar.field, v, spec, 2, order, f"run-in({head.lower()})",
+                                 head)  # fmt: skip
+
+
 # "– that's the employment size": the label after a value, its connecting words dropped.
 _CONNECTOR_AFTER = re.compile(r"^\s*(?:[–—:-]\s*)?(?:that's|that is|which is|is|are)?\s*"
                               r"(?:the|our|their|its)?\s+", re.I)  # fmt: skip
@@ -904,6 +929,7 @@ def _block(el: LexborNode, order: int) -> Iterable[_Candidate]:
     label = normalize_label(own)
     if not match(label):
         yield from _value_first(el, own, order)
+        yield from _label_then_money(el, own, order)
     if match(label) and not _labelled_cell(el):
         sib = _value_after(el)
         place = 2 if el.tag in HEADINGS else 1

@@ -49,3 +49,16 @@ def test_a_sentence_that_marks_its_value_is_read() -> None:
     assert career.salary_median == "$61,000 a year"  # not everyone's average
     assert career.workers == "About 12,300"
     assert career.environment == "mostly outdoors"
+
+
+def test_a_pay_label_run_into_its_amount_is_read() -> None:
+    legend = (
+        "<p class=legend><span><i class=swatch></i>Average earnings AUD 88k annually</span></p>"
+        "<p class=legend><span>All jobs AUD 79k yr</span> | <span>Top 10% AUD 153k</span></p>"
+        "<p>Employment: 12,300</p>"
+    )
+    career = parse_page(_page(f"<h1>Plumber</h1>{legend}"), URL)
+    assert career.salary_median == "AUD 88k annually"
+    headed = "<div><h3>Salary (a year)</h3><p>from £50,970 to £108,460</p></div>"
+    ranged = parse_page(_page(f"<h1>Plumber</h1>{headed}<p>Employment: 12,300</p>"), URL)
+    assert ranged.salary_low == ranged.salary_high == "from £50,970 to £108,460"
