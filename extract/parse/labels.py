@@ -587,7 +587,52 @@ def _rows(table: LexborNode) -> list[list[LexborNode]]:
             rows.append([c for c in children(tr, 14) if c.tag in {"th", "td"}])
             if len(rows) > 60:
                 return []
+    if any(c.attributes.get("rowspan") or c.attributes.get("colspan") for r in rows for c in r):
+        return _merged(rows)
     return rows
+
+
+def _span(cell: LexborNode, attr: str) -> int:
+    value = cell.attributes.get(attr) or "1"
+    return min(int(value), 20) if value.isdigit() and int(value) > 0 else 1
+
+
+def _merged(rows: list[list[LexborNode]]) -> list[list[LexborNode]]:
+    """A table with merged cells as the grid it shows: a cell in every slot it spans, one
+    header row (the last of several: "2025 figures" over "Nurse | All occupations") and
+    one label column (the last of several: a row group's "Earnings" before "Average
+    salary")."""
+    grid: list[dict[int, LexborNode]] = [{} for _ in rows]
+    for i, cells in enumerate(rows):
+        col = 0
+        for cell in cells:
+            while col in grid[i]:
+                col += 1
+            for di in range(_span(cell, "rowspan")):
+                for dj in range(_span(cell, "colspan")):
+                    if i + di < len(grid):
+                        grid[i + di][col + dj] = cell
+            col += _span(cell, "colspan")
+    width = max((max(r) + 1 for r in grid if r), default=0)
+    if not width or any(len(r) != width for r in grid):
+        return rows  # a ragged grid: read as written
+    table = [[r[j] for j in range(width)] for r in grid]
+    while len(table) > 2 and len({c.mem_id for c in table[0]}) == 1:
+        table = table[1:]  # a title across the whole table ("Quick Facts: Nurses") heads nothing
+
+    def header(row: list[LexborNode]) -> bool:
+        return all(c.tag == "th" or not text_of(c, 6) for c in row)
+
+    heads = 0
+    while heads < len(table) - 1 and header(table[heads]):
+        heads += 1
+    body = table[heads:] if heads else table[1:]
+    labels = 0
+    while labels < width - 1 and all(r[labels].tag == "th" for r in body):
+        labels += 1
+    keep = list(range(max(labels - 1, 0), width))
+    head = table[heads - 1] if heads else table[0]
+    return [[row[j] for j in keep] for row in (head, *body)]
 
 
 def _table(

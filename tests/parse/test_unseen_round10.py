@@ -62,3 +62,18 @@ def test_a_pay_label_run_into_its_amount_is_read() -> None:
     headed = "<div><h3>Salary (a year)</h3><p>from £50,970 to £108,460</p></div>"
     ranged = parse_page(_page(f"<h1>Plumber</h1>{headed}<p>Employment: 12,300</p>"), URL)
     assert ranged.salary_low == ranged.salary_high == "from £50,970 to £108,460"
+
+
+def test_a_table_of_merged_cells_is_read_as_the_grid_it_shows() -> None:
+    table = (
+        "<table><thead><tr><td colspan=2 rowspan=2></td><th colspan=2>2025 figures</th></tr>"
+        "<tr><th>Plumber</th><th>All occupations</th></tr></thead><tbody>"
+        "<tr><th rowspan=2>Earnings</th><th>Median pay</th><td>$61,000 a year</td>"
+        "<td>$48,000 a year</td></tr><tr><th>Top pay</th><td>$90,000 a year</td>"
+        "<td>$80,000 a year</td></tr>"
+        "<tr><th colspan=2>Employment</th><td>12,300</td><td>9,000,000</td></tr></tbody></table>"
+    )
+    career = parse_page(_page(f"<h1>Plumber</h1>{table}"), URL)
+    assert career.salary_median == "$61,000 a year"
+    assert career.salary_high == "$90,000 a year"
+    assert career.workers == "12,300"
