@@ -903,8 +903,6 @@ def _value_first(el: LexborNode, own: str, order: int) -> Iterable[_Candidate]:
     per week</mark>.", "The workplace for a librarian is <mark>indoor</mark>.")."""
     kids = [k for k in children(el, 4)
             if not _decorative(k) and k.attributes.get("aria-hidden") != "true"]  # an icon
-    if len(kids) != 1 and not (kids and kids[0].tag in _EMPHASIS):
-        return
     if not kids or kids[0].tag not in _EMPHASIS or any(
             k.tag in BLOCK_TAGS or k.tag in HEADINGS for k in kids):  # fmt: skip
         return  # one line: a value, then its label as text (not a slide's "2/8", then h3)

@@ -39,38 +39,13 @@ from dataclasses import replace
 from tests.corpus import wording as w
 from tests.corpus.heldout6 import _decoy_pay, _items, _kinds, _plain, _shown
 from tests.corpus.heldout8 import _other_value
-from tests.corpus.heldout9 import _avg_pct
+from tests.corpus.heldout9 import _avg_pct, _h1, _list_blocks, _note, _summary
 from tests.corpus.items import Item, others_pay
-from tests.corpus.layouts import Ctx, Layout, Rendered, _footnote, _related, _title
+from tests.corpus.layouts import Ctx, Layout, Rendered, _footnote, _related
 from tests.corpus.markup import breadcrumb, document, e
 from tests.corpus.model import PER_YEAR, Facts, Pay
 
 __all__ = ["HELD_OUT_10"]
-
-
-def _note(it: Item) -> str:
-    return f" {e(it.note)}" if it.note else ""
-
-
-def _h1(ctx: Ctx) -> str:
-    return f"<h1>{e(_title(ctx)[0])}</h1>"
-
-
-def _summary(f: Facts) -> str:
-    return f"<p>{e(f.summary)}</p>"
-
-
-def _list_blocks(ctx: Ctx, level: int = 2, *, title_case: bool = False) -> str:
-    f, m, rng = ctx.facts, ctx.m, ctx.rng
-    out = []
-    for kind, values in _kinds(f):
-        lab = w.label(rng, kind, f.locale)
-        out.append(
-            f"<section>{m.heading(_tc(lab) if title_case else lab, level)}"
-            + m.list_of(values, "duty" if kind == "duties" else "skill")
-            + "</section>"
-        )
-    return "".join(out)
 
 
 def _all_jobs(rng: random.Random, f: Facts, it: Item) -> str:
@@ -417,7 +392,7 @@ def allcaps(ctx: Ctx) -> Rendered:
         + "</section>"
         + compare
         + "".join(paras)
-        + _list_blocks(ctx, title_case=True)
+        + _list_blocks(ctx, cased=_tc)
         + f"<p><small>{_UPPER}Data For {e(_tc(loc.country.removeprefix('the ')))}"
         + "</span></small></p>"
     )

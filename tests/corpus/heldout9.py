@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from tests.corpus import wording as w
@@ -54,12 +55,13 @@ def _h1(ctx: Ctx) -> str:
     return f"<h1>{e(_title(ctx)[0])}</h1>"
 
 
-def _list_blocks(ctx: Ctx, level: int = 2) -> str:
+def _list_blocks(ctx: Ctx, level: int = 2, *, cased: Callable[[str], str] = str) -> str:
+    """A section per list, its heading a wording of the list's label (`cased` as shown)."""
     f, m, rng = ctx.facts, ctx.m, ctx.rng
     out = []
     for kind, values in _kinds(f):
         out.append(
-            f"<section>{m.heading(w.label(rng, kind, f.locale), level)}"
+            f"<section>{m.heading(cased(w.label(rng, kind, f.locale)), level)}"
             + m.list_of(values, "duty" if kind == "duties" else "skill")
             + "</section>"
         )
