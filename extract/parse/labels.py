@@ -250,6 +250,7 @@ def _candidates(page: PageIndex, subject: str = "") -> Iterator[_Candidate]:
 
 def _all_candidates(page: PageIndex, subject: str) -> Iterator[_Candidate]:
     claimed: set[int] = set()  # rows a table read as a whole (its subject's column)
+    cited: dict[int, frozenset[int]] = {}  # per table: its columns headed "Source"
     for order, el in enumerate(page.elements):
         if page.noisy[order]:
             continue
@@ -262,7 +263,7 @@ def _all_candidates(page: PageIndex, subject: str) -> Iterator[_Candidate]:
             yield from _table(el, order, subject, claimed)
         elif tag == "tr":
             if el.mem_id not in claimed:
-                yield from _row(el, order)
+                yield from _row(el, order, cited)
         elif size > _SMALL:
             continue
         elif tag == "dt":
@@ -298,7 +299,7 @@ def _attribute_label(el: LexborNode, said: str, order: int) -> Iterable[_Candida
     `<div role="group" aria-label="Pay">...</div>`, or an icon that names the value beside it
     (`<span role="img" aria-label="Pay"></span> <span>$52,000</span>`)."""
     label = normalize_label(said)
-    if not any(True for _ in match(label)):
+    if not match(label):
         return
     own = text_of(el, _SMALL)
     if own and normalize_label(own).startswith(label):
@@ -402,7 +403,7 @@ def _note(value_el: LexborNode) -> str:
     while node is not None and len(notes) < 3 and node.tag not in _NO_NOTE:
         text = text_of(node, 12)
         short = 40 if node.tag in {"span", "small", "em", "i", "sup", "sub", "abbr"} else 25
-        if not text or len(text) > short or ":" in text or any(True for _ in match(
+        if not text or len(text) > short or ":" in text or bool(match(
                 normalize_label(text))):  # fmt: skip
             break
         notes.append(text)
@@ -545,13 +546,16 @@ def _pay_sentence(text: str) -> bool:
     )
 
 
-def _row(tr: LexborNode, order: int) -> Iterable[_Candidate]:
+def _row(tr: LexborNode, order: int, cited: dict[int, frozenset[int]]) -> Iterable[_Candidate]:
     cells = [c for c in children(tr, 8) if c.tag in {"th", "td"}]
     if len(cells) == 2:
         yield from _pair(cells[0], cells[1], order, 0, "table-row", allow_empty=True)
     elif 3 <= len(cells) <= 4:  # label, value, and a source year or a note
-        cited = _source_columns(tr)  # a column headed "Source" cites, it dates nothing
-        note = " ".join(t for i, c in enumerate(cells[2:], 2) if i not in cited
+        table = _table_of(tr)  # a column headed "Source" cites, it dates nothing
+        if table is not None and table.mem_id not in cited:
+            cited[table.mem_id] = _source_columns(table)
+        sources = cited.get(table.mem_id, frozenset()) if table is not None else frozenset()
+        note = " ".join(t for i, c in enumerate(cells[2:], 2) if i not in sources
                         and (t := text_of(c, 20)))  # fmt: skip
         yield from _pair(cells[0], cells[1], order, 0, "table-row", allow_empty=False,
                          note=note)  # fmt: skip
@@ -560,13 +564,15 @@ def _row(tr: LexborNode, order: int) -> Iterable[_Candidate]:
 _SOURCE_HEADER = re.compile(r"^(?:(?:data )?sources?|references?|cited from|where from|origin)$")
 
 
-def _source_columns(tr: LexborNode) -> frozenset[int]:
-    """Positions of the columns of `tr`'s table whose header names a source."""
+def _table_of(tr: LexborNode) -> LexborNode | None:
     table = tr.parent
     if table is not None and table.tag in {"tbody", "thead", "tfoot"}:
         table = table.parent
-    if table is None or table.tag != "table":
-        return frozenset()
+    return table if table is not None and table.tag == "table" else None
+
+
+def _source_columns(table: LexborNode) -> frozenset[int]:
+    """Positions of the table's columns whose header names a source (once per table)."""
     rows = _rows(table)
     head = rows[0] if rows else []
     if not head or any(c.tag != "th" for c in head):
@@ -763,7 +769,7 @@ def _caption_and_footnote(table: LexborNode) -> tuple[str, str]:
 
 def _labels_row(titles: list[str]) -> bool:
     """A header row most of whose cells are field labels (two at least)."""
-    labelled = sum(1 for t in titles if any(True for _ in match(normalize_label(t))))
+    labelled = sum(1 for t in titles if bool(match(normalize_label(t))))
     return labelled >= 2 and 2 * labelled >= len(titles)
 
 
@@ -890,7 +896,7 @@ def _labelled_cell(el: LexborNode) -> bool:
         sib = sib.prev
     if len(before) != 1 or before[0].tag not in {"td", "th"}:
         return False
-    return any(True for _ in match(normalize_label(text_of(before[0], 12))))
+    return bool(match(normalize_label(text_of(before[0], 12))))
 
 
 _EMPHASIS = frozenset({"strong", "b", "em", "big", "span", "mark"})
@@ -1037,7 +1043,7 @@ def _caption_of(label: LexborNode) -> LexborNode | None:
     if len(pair) != 2 or pair[1].mem_id != label.mem_id:
         return None
     before = text_of(pair[0], 12)
-    if any(True for _ in match(normalize_label(before))):
+    if match(normalize_label(before)):
         return None  # "Career area | Education": a label and its value, not a caption
     return pair[0]
 

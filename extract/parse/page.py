@@ -196,7 +196,7 @@ def _link_cards(el: LexborNode, position: dict[int, int], sizes: list[int]) -> b
         rest = text[len(name):]
         if not name or not text.startswith(name) or not any(ch.isdigit() for ch in rest):
             return False
-        if any(True for _ in match(normalize_label(name))):
+        if match(normalize_label(name)):
             return False
     return True
 
